@@ -1,0 +1,121 @@
+/**
+ * Opening the database: embedded PGlite in a local folder by default, or the real server through
+ * `postgres` when a URL is given. Both return the same typed drizzle database.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { Logger } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { recordStatement } from './instrument.js';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The one database type the rest of the code sees, whatever the driver. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  driver: 'pglite' | 'postgres';
+  /** Where the data lives, for log lines (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A postgres:// URL; when absent, PGlite is used. */
+  url?: string | undefined;
+  /** PGlite's data folder; when absent (and no url), an in-memory PGlite. */
+  dataDir?: string | undefined;
+  /** Connections in the server pool. */
+  maxConnections?: number;
+  /** Seconds to wait for a connection before failing. */
+  connectTimeout?: number;
+}
+
+/** Counts every statement drizzle sends, for the per-request SQL statement count. */
+const countingLogger: Logger = { logQuery: () => recordStatement() };
+
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+
+export class DatabaseConnectionError extends Error {
+  override name = 'DatabaseConnectionError';
+}
+
+/** Opens the database and checks it answers; throws DatabaseConnectionError with one clear line. */
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) return openServer(options.url, options);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir ?? 'memory://', { extensions: PGLITE_EXTENSIONS });
+  } catch (error) {
+    throw new DatabaseConnectionError(
+      `cannot open the embedded database in ${dataDir ?? 'memory'}: ${errorText(error)}` +
+        ' (is another Verbatim process using this folder? set DATA_DIR to use another one)',
+    );
+  }
+  const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: countingLogger });
+  return {
+    db: db as unknown as Database,
+    driver: 'pglite',
+    location: dataDir ? `PGlite in ${dataDir}` : 'PGlite in memory',
+    close: () => client.close(),
+  };
+}
+
+async function openServer(url: string, options: OpenOptions): Promise<DatabaseHandle> {
+  const location = `PostgreSQL at ${redactUrl(url)}`;
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    connect_timeout: options.connectTimeout ?? 5,
+    onnotice: () => {},
+    // Keep bigint/date values as strings; drizzle maps them per column.
+    types: {},
+  });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 0 }).catch(() => {});
+    throw new DatabaseConnectionError(`cannot connect to ${location}: ${errorText(error)}`);
+  }
+  const db = drizzlePostgres({ client, schema, casing: 'snake_case', logger: countingLogger });
+  return {
+    db: db as unknown as Database,
+    driver: 'postgres',
+    location,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** A URL fit for logs: the password replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    // postgres.js reports a refused TCP connection as an AggregateError with an empty message.
+    if (error instanceof AggregateError && error.errors.length > 0) return errorText(error.errors[0]);
+    if (code === 'CONNECT_TIMEOUT') return 'timed out waiting for the server';
+    if (code === 'ECONNREFUSED') return 'connection refused (is the server running?)';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
+    return error.message || String(code ?? error.name);
+  }
+  return String(error);
+}

@@ -1,0 +1,28 @@
+/**
+ * Per-request SQL statement counting. The database is shared by all requests, so the count lives
+ * in an AsyncLocalStorage scope opened by whoever wants it (the server per request, tests).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export interface StatementCounter {
+  count: number;
+}
+
+const scope = new AsyncLocalStorage<StatementCounter>();
+
+/** Runs `fn`, counting the SQL statements it sends through drizzle. */
+export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const counter: StatementCounter = { count: 0 };
+  const result = await scope.run(counter, fn);
+  return { result, statements: counter.count };
+}
+
+/** Opens a counting scope for the rest of this async flow (used per HTTP request). */
+export function withStatementCounter<T>(counter: StatementCounter, fn: () => T): T {
+  return scope.run(counter, fn);
+}
+
+export function recordStatement(): void {
+  const counter = scope.getStore();
+  if (counter) counter.count += 1;
+}
