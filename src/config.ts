@@ -8,6 +8,43 @@ const portSchema = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
+/** Limits on one request; see src/server/limits.ts for how each is enforced. */
+export interface Limits {
+  /** Deepest field nesting. */
+  depth: number;
+  /** Aliased fields in one operation. */
+  aliases: number;
+  /** Estimated cost: every field costs 1, page sizes multiply what is under them. */
+  cost: number;
+  /** Lexical tokens in the document. */
+  tokens: number;
+  /** Directives in one operation. */
+  directives: number;
+  /** Bytes of a request body. */
+  bodyBytes: number;
+  /** Operations in one batched request. */
+  batch: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  depth: 12,
+  aliases: 30,
+  cost: 50_000,
+  tokens: 3_000,
+  directives: 30,
+  bodyBytes: 100_000,
+  batch: 10,
+};
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive').default(fallback);
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+    .default(fallback);
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -19,6 +56,16 @@ const envSchema = z.object({
   PORT: portSchema.default(4000),
   HOST: z.string().trim().min(1, 'is empty').default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  GRAPHIQL: flag(true),
+  INTROSPECTION: flag(true),
+  LIMIT_DEPTH: positiveInt(DEFAULT_LIMITS.depth),
+  LIMIT_ALIASES: positiveInt(DEFAULT_LIMITS.aliases),
+  LIMIT_COST: positiveInt(DEFAULT_LIMITS.cost),
+  LIMIT_TOKENS: positiveInt(DEFAULT_LIMITS.tokens),
+  LIMIT_DIRECTIVES: positiveInt(DEFAULT_LIMITS.directives),
+  LIMIT_BODY_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
+  LIMIT_BATCH: positiveInt(DEFAULT_LIMITS.batch),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
 });
 
 export interface Config {
@@ -27,7 +74,18 @@ export interface Config {
   dataDir: string;
   port: number;
   host: string;
+  /** Production hides field suggestions ("Did you mean ...?"). */
   production: boolean;
+  graphiql: boolean;
+  introspection: boolean;
+  limits: Limits;
+  /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
+  shutdownTimeoutMs: number;
+}
+
+/** Settings for tests and embedding: the defaults, with overrides. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
 }
 
 export class ConfigError extends Error {
@@ -54,5 +112,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     production: e.NODE_ENV === 'production',
+    graphiql: e.GRAPHIQL,
+    introspection: e.INTROSPECTION,
+    limits: {
+      depth: e.LIMIT_DEPTH,
+      aliases: e.LIMIT_ALIASES,
+      cost: e.LIMIT_COST,
+      tokens: e.LIMIT_TOKENS,
+      directives: e.LIMIT_DIRECTIVES,
+      bodyBytes: e.LIMIT_BODY_BYTES,
+      batch: e.LIMIT_BATCH,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

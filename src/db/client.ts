@@ -20,6 +20,8 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface DatabaseHandle {
   db: Database;
+  /** Set when the handle was opened while the server was down (allowUnavailable). */
+  unavailable?: string;
   driver: 'pglite' | 'postgres';
   /** Where the data lives, for log lines (never includes a password). */
   location: string;
@@ -35,6 +37,12 @@ export interface OpenOptions {
   maxConnections?: number;
   /** Seconds to wait for a connection before failing. */
   connectTimeout?: number;
+  /**
+   * Open the server handle even when the server is down right now (connection refused, starting
+   * up): the pool reconnects by itself when it comes back. Misconfiguration (unknown host, wrong
+   * database, bad credentials, timeout to an unreachable host) still throws.
+   */
+  allowUnavailable?: boolean;
 }
 
 /** Counts every statement drizzle sends, for the per-request SQL statement count. */
@@ -80,20 +88,34 @@ async function openServer(url: string, options: OpenOptions): Promise<DatabaseHa
     onnotice: () => {},
     // Keep bigint/date values as strings; drizzle maps them per column.
     types: {},
+    // Bound every statement so a stuck query cannot hold a request (and a pool slot) forever.
+    connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 },
   });
+  let unavailable: string | undefined;
   try {
     await client`select 1`;
   } catch (error) {
-    await client.end({ timeout: 0 }).catch(() => {});
-    throw new DatabaseConnectionError(`cannot connect to ${location}: ${errorText(error)}`);
+    if (!options.allowUnavailable || !isTransient(error)) {
+      await client.end({ timeout: 0 }).catch(() => {});
+      throw new DatabaseConnectionError(`cannot connect to ${location}: ${errorText(error)}`);
+    }
+    unavailable = `${location} is unavailable (${errorText(error)})`;
   }
   const db = drizzlePostgres({ client, schema, casing: 'snake_case', logger: countingLogger });
   return {
     db: db as unknown as Database,
     driver: 'postgres',
     location,
+    ...(unavailable ? { unavailable } : {}),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/** Errors of a server that is down for now, as opposed to a URL that can never work. */
+function isTransient(error: unknown): boolean {
+  const inner = error instanceof AggregateError && error.errors.length > 0 ? error.errors[0] : error;
+  const code = (inner as { code?: unknown } | null)?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P03' || code === '53300';
 }
 
 /** A URL fit for logs: the password replaced. */

@@ -4,11 +4,14 @@ import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseConnectionError, openDatabase } from '../db/client.js';
 import { migrate, pendingMigrations } from '../db/migrate.js';
 import { createApp } from './app.js';
+import { databaseReadiness } from './health.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  if (handle.driver === 'pglite') {
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, allowUnavailable: true });
+  if (handle.unavailable) {
+    console.warn(`verbatim: ${handle.unavailable}; starting anyway: /ready answers 503 until it is reachable`);
+  } else if (handle.driver === 'pglite') {
     // The embedded database is ours alone: bring it up to date (this is also how the seed corpus
     // arrives, since articles are migrations).
     const { applied } = await migrate(handle.db);
@@ -16,10 +19,14 @@ async function main(): Promise<void> {
   } else {
     const pending = await pendingMigrations(handle.db);
     if (pending.length > 0) {
-      console.warn(`Warning: ${pending.length} migration(s) not applied to ${handle.location} (run npm run db:migrate): ${pending.join(', ')}`);
+      console.warn(
+        `verbatim: ${pending.length} migration(s) not applied to ${handle.location} (run npm run db:migrate); /ready answers 503 until they are: ${pending.join(', ')}`,
+      );
     }
   }
-  const yoga = createApp({ db: handle.db, config });
+
+  let shuttingDown = false;
+  const yoga = createApp({ db: handle.db, config, readiness: databaseReadiness(handle.db, () => shuttingDown) });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -30,17 +37,27 @@ async function main(): Promise<void> {
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Verbatim GraphQL API on http://${host}:${port}/graphql (${handle.location})`);
 
-  let closing = false;
   const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    console.log(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`verbatim: ${signal}: finishing in-flight requests, refusing new ones`);
+    // In-flight requests get SHUTDOWN_TIMEOUT_MS; past that we exit non-zero rather than hang.
+    const force = setTimeout(() => {
+      console.error(`verbatim: requests still running after ${config.shutdownTimeoutMs} ms; exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    // close() stops accepting connections and waits for the active ones; idle keep-alive
+    // connections are closed now, busy ones as soon as their response is sent.
     server.close(() => {
-      void handle.close().finally(() => {
-        clearTimeout(force);
-        process.exit(0);
-      });
+      void handle
+        .close()
+        .catch((error: unknown) => console.error('verbatim: closing the database failed:', error))
+        .finally(() => {
+          clearTimeout(force);
+          console.log('verbatim: stopped');
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
   };

@@ -1,43 +1,14 @@
 /** The real processes: a bad DATABASE_URL fails fast with one clear line; the server starts and answers. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-function run(script: string, env: Record<string, string>, timeoutMs = 20_000): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${script} still running after ${timeoutMs} ms (hung)\n${stdout}\n${stderr}`));
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - started });
-    });
-  });
-}
+import { run, startServer } from '../helpers/process.js';
 
 describe('a bad DATABASE_URL', () => {
-  it('makes npm start exit non-zero with one line when the host is unreachable', async () => {
+  it('makes db:migrate exit non-zero with one line when nothing listens there', async () => {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    const r = await run('src/server/main.ts', { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/verbatim', PORT: '0' });
+    const r = await run('src/db/cli.ts', [], { DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/verbatim' });
     expect(r.code).not.toBe(0);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -46,18 +17,28 @@ describe('a bad DATABASE_URL', () => {
   });
 
   it('makes db:migrate exit non-zero with one line when the URL is not a postgres URL', async () => {
-    const r = await run('src/db/cli.ts', { DATABASE_URL: 'mysql://localhost/x' });
+    const r = await run('src/db/cli.ts', [], { DATABASE_URL: 'mysql://localhost/x' });
     expect(r.code).not.toBe(0);
-    expect(r.stderr.trim()).toMatch(/DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
+    expect(r.stderr.trim()).toMatch(/^verbatim: invalid configuration:\n\s+DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('names a database that does not exist on the server', async () => {
+  it('makes npm start exit non-zero naming every bad setting', async () => {
+    const r = await run('src/server/main.ts', [], { PORT: 'eighty', LIMIT_DEPTH: '-1', GRAPHIQL: 'maybe' });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/PORT: must be a number/);
+    expect(r.stderr).toMatch(/LIMIT_DEPTH: must be positive/);
+    expect(r.stderr).toMatch(/GRAPHIQL: must be true or false/);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('names a database that does not exist, for npm start and db:migrate', async () => {
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = '/verbatim_no_such_database';
-    const r = await run('src/db/cli.ts', { DATABASE_URL: url.toString() });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/database "verbatim_no_such_database" does not exist/);
+    for (const script of ['src/db/cli.ts', 'src/server/main.ts']) {
+      const r = await run(script, [], { DATABASE_URL: url.toString(), PORT: '0' });
+      expect(r.code, script).not.toBe(0);
+      expect(r.stderr.trim().split('\n'), script).toHaveLength(1);
+      expect(r.stderr, script).toMatch(/database "verbatim_no_such_database" does not exist/);
+    }
   });
 });
 
@@ -66,34 +47,17 @@ describe('npm start with no configuration', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('migrates the embedded database, prints its URL and serves GraphQL', async () => {
-    const child = spawn(tsx, ['src/server/main.ts'], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
-    });
+    const server = await startServer({ DATABASE_URL: '', DATA_DIR: dataDir });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 60_000);
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /(http:\/\/\S+\/graphql)/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
-      });
-      const response = await fetch(url, {
+      const response = await fetch(server.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      expect((await fetch(new URL('/ready', server.url))).status).toBe(200);
     } finally {
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      expect(await server.stop()).toBe(0);
     }
   }, 90_000);
 });

@@ -1,0 +1,63 @@
+/**
+ * `/health` answers while the process lives; `/ready` answers 503 until the database is reachable
+ * and its migrations are current, and again while the server shuts down.
+ */
+import { sql } from 'drizzle-orm';
+import type { Plugin } from 'graphql-yoga';
+import type { Database } from '../db/client.js';
+import { pendingMigrations } from '../db/migrate.js';
+
+export interface Readiness {
+  ready: boolean;
+  /** Why not ready, for operators. */
+  reason?: string;
+}
+
+export type ReadinessCheck = () => Promise<Readiness>;
+
+/** How long /ready waits for the database before calling it unreachable. */
+const READY_TIMEOUT_MS = 2_000;
+
+export function databaseReadiness(db: Database, isShuttingDown: () => boolean = () => false): ReadinessCheck {
+  return async () => {
+    if (isShuttingDown()) return { ready: false, reason: 'shutting down' };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<Readiness>((resolve) => {
+      timer = setTimeout(() => resolve({ ready: false, reason: 'database did not answer in time' }), READY_TIMEOUT_MS);
+    });
+    const check = (async (): Promise<Readiness> => {
+      try {
+        await db.execute(sql`select 1`);
+      } catch (error) {
+        return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
+      }
+      const pending = await pendingMigrations(db);
+      if (pending.length > 0) return { ready: false, reason: `migrations pending: ${pending.join(', ')}` };
+      return { ready: true };
+    })();
+    try {
+      return await Promise.race([check, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+
+export function healthPlugin(readiness: ReadinessCheck): Plugin {
+  return {
+    async onRequest({ url, endResponse }) {
+      if (url.pathname === '/health') {
+        endResponse(json(200, { status: 'ok' }));
+      } else if (url.pathname === '/ready') {
+        const state = await readiness();
+        endResponse(json(state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'unavailable', reason: state.reason }));
+      }
+    },
+  };
+}
