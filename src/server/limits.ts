@@ -54,6 +54,8 @@ function rejectWith(limit: keyof Limits, max: number): GraphQLArmorRejectCallbac
  * page size asked (first/last), a plain list by LIST_FACTOR, `nodes(ids)` by the ids given.
  */
 const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection is bounded by the schema's size, not the data: GraphiQL must always get it.
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
   const pageSize = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
   const paginated = field.args.some((a) => a.name === 'first' || a.name === 'last');
   if (paginated) {
@@ -96,7 +98,7 @@ function costPlugin(max: number): Plugin {
       }
       if (cost > max) {
         setResultAndStopExecution({
-          errors: [limitError('cost', `Query cost ${cost} exceeds the limit of ${max} (limit "cost"): ask for smaller pages or fewer nested connections.`, max)],
+          errors: [limitError('cost', `Query cost ${cost} exceeds the limit of ${max} (limit "cost": ${max}): ask for smaller pages or fewer nested connections.`, max)],
         });
       }
     },
@@ -119,7 +121,7 @@ function requestSizePlugin(limits: Limits): Plugin {
       // Without a length we would have to buffer an unbounded body to know it is too big.
       if (length === null) return reject(411, 'LENGTH_REQUIRED', 'A POST request must have a Content-Length header.');
       if (Number(length) > limits.bodyBytes) {
-        return reject(413, LIMIT_CODES.bodyBytes, `Request body of ${length} bytes exceeds the limit of ${limits.bodyBytes} bytes (limit "bodyBytes").`);
+        return reject(413, LIMIT_CODES.bodyBytes, `Request body of ${length} bytes exceeds the limit of ${limits.bodyBytes} bytes (limit "bodyBytes": ${limits.bodyBytes}).`);
       }
     },
     onRequestParse() {
@@ -128,7 +130,7 @@ function requestSizePlugin(limits: Limits): Plugin {
           if (Array.isArray(requestParserResult) && requestParserResult.length > limits.batch) {
             throw limitError(
               'batch',
-              `Batch of ${requestParserResult.length} operations exceeds the limit of ${limits.batch} (limit "batch").`,
+              `Batch of ${requestParserResult.length} operations exceeds the limit of ${limits.batch} (limit "batch": ${limits.batch}).`,
               limits.batch,
               413,
             );
