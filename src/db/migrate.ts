@@ -46,13 +46,17 @@ function readJournal(folder: string): { tag: string; when: number }[] {
 export async function migrate(db: Database, folder = MIGRATIONS_FOLDER): Promise<MigrationResult> {
   const migrations: MigrationMeta[] = readMigrationFiles({ migrationsFolder: folder });
   const tags = migrationTags(folder);
-  await db.execute(sql`CREATE SCHEMA IF NOT EXISTS drizzle`);
-  await db.execute(sql`
-    CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (
-      id SERIAL PRIMARY KEY,
-      hash text NOT NULL,
-      created_at bigint
-    )`);
+  // Under the lock too: two concurrent "CREATE ... IF NOT EXISTS" can still collide in PostgreSQL.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS drizzle`);
+    await tx.execute(sql`
+      CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (
+        id SERIAL PRIMARY KEY,
+        hash text NOT NULL,
+        created_at bigint
+      )`);
+  });
   const applied: string[] = [];
   for (const [i, migration] of migrations.entries()) {
     const tag = tags[i] ?? String(migration.folderMillis);
@@ -70,7 +74,7 @@ export async function migrate(db: Database, folder = MIGRATIONS_FOLDER): Promise
           await tx.execute(sql.raw(statement));
         } catch (error) {
           throw new MigrationError(
-            `migration ${tag} failed at statement ${j + 1}: ${(error as Error).message}; nothing of it was applied`,
+            `migration ${tag} failed at statement ${j + 1}: ${databaseMessage(error)}; nothing of it was applied`,
             { cause: error },
           );
         }
@@ -83,6 +87,13 @@ export async function migrate(db: Database, folder = MIGRATIONS_FOLDER): Promise
     if (didApply) applied.push(tag);
   }
   return { applied, total: migrations.length };
+}
+
+/** The database's own words: drizzle wraps them in "Failed query: <sql>" with the error as cause. */
+function databaseMessage(error: unknown): string {
+  let e: unknown = error;
+  while (e instanceof Error && e.cause instanceof Error) e = e.cause;
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** Tags of the journal's migrations not yet applied to this database. */
