@@ -1,19 +1,28 @@
-/** GraphQL over HTTP: graphql-http's audit suite, every MUST and SHOULD, against the app. */
+/**
+ * GraphQL over HTTP: graphql-http's audit suite, every MUST and every SHOULD, against the app
+ * listening on a real loopback port (so Node's HTTP layer is audited too).
+ */
+import { createServer, type Server } from 'node:http';
 import { serverAudits } from 'graphql-http';
-import { beforeAll, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/server/app.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
-const audits = serverAudits({
-  url: 'http://verbatim.test/graphql',
-  // The audits call fetch(url, init); we answer in process.
-  fetchFn: (input: string | URL | Request, init?: RequestInit) => app.fetch(new Request(input, init)),
-});
-let app: App;
+let url = '';
+const audits = serverAudits({ url: () => url });
 
 describeEachDatabase('GraphQL over HTTP audit', (suite) => {
-  beforeAll(() => {
-    app = createApp({ db: suite.db });
+  let server: Server;
+
+  beforeAll(async () => {
+    server = createServer(createApp({ db: suite.db }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
   });
 
   for (const audit of audits) {
