@@ -10,6 +10,7 @@ import { schema } from '../schema/index.js';
 import { maskedErrors } from './errors.js';
 import { graphiqlTabs } from './graphiql.js';
 import { databaseReadiness, healthPlugin, type ReadinessCheck } from './health.js';
+import { rejectNulPlugin } from './input.js';
 import { limitPlugins } from './limits.js';
 
 export interface AppOptions {
@@ -25,7 +26,7 @@ export type App = YogaServerInstance<Record<string, unknown>, Context>;
 const YOGA_BATCH_CAP = 1_000;
 
 export function createApp({ db, config = defaultConfig(), readiness = databaseReadiness(db) }: AppOptions): App {
-  const plugins: Plugin[] = [healthPlugin(readiness), ...limitPlugins(config.limits)];
+  const plugins: Plugin[] = [healthPlugin(readiness), ...limitPlugins(config.limits), rejectNulPlugin()];
   if (config.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
   if (!config.introspection) plugins.push(useDisableIntrospection() as Plugin);
   return createYoga<Record<string, unknown>, Context>({
