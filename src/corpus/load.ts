@@ -16,6 +16,8 @@ export interface LoadedSeed {
   data: unknown;
   /** Syntax problems; when there are any, `data` is not to be trusted. */
   problems: Problem[];
+  /** The file's first line (the JSON Schema comment). */
+  firstLine: string;
   /** sha256 of the parsed content (canonical JSON): comments and layout do not count. */
   hash: string;
   /** The line of the node at `path`, or of its nearest existing ancestor. */
@@ -62,6 +64,7 @@ export function parseSeed(source: string, file: string, absolutePath = file): Lo
     absolutePath,
     data,
     problems,
+    firstLine: source.split(/\r?\n/, 1)[0] ?? '',
     hash: contentHash(data),
     lineOf(p) {
       const node = nodeAt(p);
@@ -93,6 +96,7 @@ function failed(file: string, absolutePath: string, reason: string): LoadedSeed 
     absolutePath,
     data: undefined,
     problems: [{ file, path: [], message: reason }],
+    firstLine: '',
     hash: contentHash(undefined),
     lineOf: () => undefined,
     lineInString: () => undefined,
