@@ -84,13 +84,14 @@ export function locate(body: string, needle: string, occurrence?: number): Locat
   return { ok: true, span: found[0]! };
 }
 
-/** Curly and straight quotation marks, dashes and case: the usual reasons a quote is "not found". */
+/** Curly and straight quotation marks, dashes and case: the usual reasons a quote is "not found".
+ * Keeps the length, so that a match points into the body. */
 function loosen(s: string): string {
   return s
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s+/g, ' ')
+    .replace(/\s/g, ' ')
     .toLowerCase();
 }
 
