@@ -70,7 +70,7 @@ export async function migrate(db: Database, folder = MIGRATIONS_FOLDER): Promise
           await tx.execute(sql.raw(statement));
         } catch (error) {
           throw new MigrationError(
-            `migration ${tag} failed at statement ${j + 1}: ${(error as Error).message}; nothing of it was applied`,
+            `migration ${tag} failed at statement ${j + 1}: ${databaseMessage(error)}; nothing of it was applied`,
             { cause: error },
           );
         }
@@ -83,6 +83,16 @@ export async function migrate(db: Database, folder = MIGRATIONS_FOLDER): Promise
     if (didApply) applied.push(tag);
   }
   return { applied, total: migrations.length };
+}
+
+/**
+ * The database's own words: drizzle wraps driver errors in "Failed query: <the whole statement>",
+ * which buries the reason (e.g. a migration's RAISE EXCEPTION) under the SQL.
+ */
+function databaseMessage(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error && cause.message) return cause.message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Tags of the journal's migrations not yet applied to this database. */
