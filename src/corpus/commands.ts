@@ -25,10 +25,19 @@ export type AddResult =
 
 const addHint = (seed: LoadedSeed) => `npm run corpus:add -- ${seed.file}`;
 
-/** Every problem of every seed, the given one first. */
-function corpusProblems(corpus: Corpus, first?: LoadedSeed): Problem[] {
-  const ordered = first ? [first, ...corpus.seeds.filter((s) => s !== first)] : corpus.seeds;
-  return ordered.flatMap((s) => validateSeed(s, corpus).problems);
+/** Every problem of every seed. */
+function corpusProblems(corpus: Corpus): Problem[] {
+  return corpus.seeds.flatMap((s) => validateSeed(s, corpus).problems);
+}
+
+/**
+ * What a change to one seed can break in the others: their references to entities it no longer
+ * defines. (Their other problems are corpus:check's business, not a reason to refuse this seed.)
+ */
+function brokenReferences(corpus: Corpus, changed: LoadedSeed): Problem[] {
+  return corpus.seeds
+    .filter((s) => s !== changed)
+    .flatMap((s) => validateSeed(s, corpus).problems.filter((p) => p.code === 'unknown-reference'));
 }
 
 export function addSeed(seedFile: string, given: Folders): AddResult {
@@ -42,8 +51,7 @@ export function addSeed(seedFile: string, given: Folders): AddResult {
   const seed = corpus.seeds.find((s) => s.absolutePath === file) ?? loadSeed(file, folders.cwd);
   if (!corpus.seeds.includes(seed)) corpus.seeds.push(seed);
   const result = validateSeed(seed, corpus);
-  // The rest of the corpus must stay valid too (e.g. no seed may lose an entity it refers to).
-  const problems = corpusProblems(corpus, seed);
+  const problems = [...result.problems, ...brokenReferences(corpus, seed)];
   const latest = latestByArticle(articleMigrations(folders.migrations));
 
   // Entities of other seeds must reach the database first, in the version the seed now has.

@@ -9,6 +9,8 @@ export interface Problem {
   /** The YAML path, e.g. ['quotes', 3, 'text']. */
   path: PathSegment[];
   message: string;
+  /** Set on problems another seed can cause: a reference that no longer resolves. */
+  code?: 'unknown-reference';
 }
 
 /** `quotes[3].text` */

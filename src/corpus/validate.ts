@@ -128,8 +128,8 @@ class Checker {
   readonly problems: Problem[] = [];
   constructor(readonly seed: LoadedSeed) {}
 
-  add(at: readonly PathSegment[], message: string, line?: number): void {
-    this.problems.push({ file: this.seed.file, line: line ?? this.seed.lineOf(at), path: [...at], message });
+  add(at: readonly PathSegment[], message: string, line?: number, code?: Problem['code']): void {
+    this.problems.push({ file: this.seed.file, line: line ?? this.seed.lineOf(at), path: [...at], message, ...(code ? { code } : {}) });
   }
 
   parse<T>(schema: z.ZodType<T>, value: unknown, at: readonly PathSegment[]): T | undefined {
@@ -170,7 +170,9 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
 
   // --- the article and its body
   const art = c.parse(articleSchema, data.article, ['article']);
-  const body = art ? art.body.replace(/\n+$/, '') : '';
+  // The body serves every offset check, even when another article field is wrong.
+  const rawBody = isRecord(data.article) && typeof data.article.body === 'string' ? data.article.body : undefined;
+  const body = (rawBody ?? '').replace(/\n+$/, '');
   if (art) {
     checkFirstLine(c);
     checkFileName(c, art.publishedOn, art.slug);
@@ -241,7 +243,7 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       }
       const def = elsewhere(kind, r.slug);
       if (def) uses.set(`${kind}:${r.slug}`, def);
-      else c.add(at, `unknown ${LABEL[kind]} ${r.slug}: no seed defines it`);
+      else c.add(at, `unknown ${LABEL[kind]} ${r.slug}: no seed defines it`, undefined, 'unknown-reference');
     }
   }
 
@@ -273,10 +275,11 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       uses.set(`${kind}:${slug}`, def);
       return true;
     }
-    c.add(at, `unknown ${LABEL[kind]} ${slug}: not defined in this seed nor in any other seed`);
+    c.add(at, `unknown ${LABEL[kind]} ${slug}: not defined in this seed nor in any other seed`, undefined, 'unknown-reference');
     return false;
   };
   const mentionFound = (mention: string | null | undefined, at: PathSegment[]) => {
+    if (rawBody === undefined) return;
     if (mention && occurrences(body, mention).length === 0) c.add(at, `mention ${JSON.stringify(mention)} not found in the article body`);
   };
   const resolveDate = (input: PartialDateInput | undefined, at: PathSegment[]): ResolvedDate | null => {
@@ -284,7 +287,7 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
     const parsed = parsePartialDate(input.value, input.precision);
     if (!parsed.ok) c.add([...at, 'value'], parsed.message);
     const external = input.external ?? false;
-    if (!external) {
+    if (!external && rawBody !== undefined) {
       if (!input.text) c.add([...at, 'text'], "is required (the article's words for the date) unless external: true");
       else if (occurrences(body, input.text).length === 0) {
         c.add([...at, 'text'], `${JSON.stringify(input.text)} not found in the article body (external: true if the date is not from this article)`);
@@ -293,6 +296,7 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
     return parsed.ok ? { ...parsed.range, text: input.text ?? null, external } : null;
   };
   const place = (needle: string, occurrence: number | undefined, at: PathSegment[]): Span | undefined => {
+    if (rawBody === undefined) return undefined;
     const found = locate(body, needle, occurrence);
     if (!found.ok) c.add(at, found.message);
     return found.ok ? found.span : undefined;
