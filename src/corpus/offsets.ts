@@ -69,7 +69,9 @@ export function locate(body: string, needle: string, occurrence?: number): Locat
   if (occurrence !== undefined) {
     const span = found[occurrence - 1];
     if (!span) {
-      return { ok: false, message: `occurrence ${occurrence} asked, but the text occurs ${found.length} time(s) in the body` };
+      const inside = body.split(needle).length - 1 - found.length;
+      const note = inside > 0 ? ` (whole words only: ${inside} more inside other words do not count)` : '';
+      return { ok: false, message: `occurrence ${occurrence} asked, but the text occurs ${found.length} time(s) in the body${note}` };
     }
     return { ok: true, span };
   }
