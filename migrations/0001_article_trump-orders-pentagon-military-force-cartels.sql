@@ -362,7 +362,7 @@ WHERE a.slug = 'trump-orders-pentagon-military-force-cartels';
 --> statement-breakpoint
 -- Whom and what the article names.
 INSERT INTO article_speakers (article_id, speaker_id, mention)
-SELECT a.id, (SELECT s.id FROM speakers s WHERE s.slug = v.slug), v.mention
+SELECT a.id, (SELECT x.id FROM speakers x WHERE x.slug = v.slug), v.mention
 FROM articles a, (VALUES
   ('donald-trump', 'President Donald Trump'),
   ('claudia-sheinbaum', 'Mexican President Claudia Sheinbaum'),
@@ -395,7 +395,7 @@ FROM articles a, (VALUES
 WHERE a.slug = 'trump-orders-pentagon-military-force-cartels';
 --> statement-breakpoint
 INSERT INTO article_organizations (article_id, organization_id, mention)
-SELECT a.id, (SELECT o.id FROM organizations o WHERE o.slug = v.slug), v.mention
+SELECT a.id, (SELECT x.id FROM organizations x WHERE x.slug = v.slug), v.mention
 FROM articles a, (VALUES
   ('united-states-government', 'Washington'),
   ('trump-administration', 'the Trump administration'),

@@ -167,21 +167,10 @@ ${rows(a.paragraphs.map((p, i) => [i, p.start, p.end]))}
 WHERE a.slug = ${lit(a.slug)};`);
 
   if (a.speakerLinks.length > 0) {
-    out.push(`-- Whom and what the article names.
-INSERT INTO article_speakers (article_id, speaker_id, mention)
-SELECT a.id, (SELECT s.id FROM speakers s WHERE s.slug = v.slug), v.mention
-FROM articles a, (VALUES
-${rows(a.speakerLinks.map((l) => [l.slug, l.mention]))}
-) AS v(slug, mention)
-WHERE a.slug = ${lit(a.slug)};`);
+    out.push(`-- Whom and what the article names.\n${mentionLinks(a.slug, 'article_speakers', 'speaker_id', 'speakers', a.speakerLinks)}`);
   }
   if (a.organizationLinks.length > 0) {
-    out.push(`INSERT INTO article_organizations (article_id, organization_id, mention)
-SELECT a.id, (SELECT o.id FROM organizations o WHERE o.slug = v.slug), v.mention
-FROM articles a, (VALUES
-${rows(a.organizationLinks.map((l) => [l.slug, l.mention]))}
-) AS v(slug, mention)
-WHERE a.slug = ${lit(a.slug)};`);
+    out.push(mentionLinks(a.slug, 'article_organizations', 'organization_id', 'organizations', a.organizationLinks));
   }
   if (a.eventLinks.length > 0) {
     out.push(`INSERT INTO article_events (article_id, event_id, sentence, start_offset, end_offset)
@@ -242,6 +231,16 @@ export function migrationText(h: MigrationHeader, statements: string[]): string 
     if (s.includes(BREAKPOINT)) throw new Error(`the seed's text contains "${BREAKPOINT}", which would split the migration`);
   }
   return `${header(h)}\n${statements.join(`\n${BREAKPOINT}\n`)}\n`;
+}
+
+/** Links of the article to entities by slug, with how it names each. */
+function mentionLinks(article: string, table: string, column: string, entities: string, links: { slug: string; mention: string | null }[]): string {
+  return `INSERT INTO ${table} (article_id, ${column}, mention)
+SELECT a.id, (SELECT x.id FROM ${entities} x WHERE x.slug = v.slug), v.mention
+FROM articles a, (VALUES
+${rows(links.map((l) => [l.slug, l.mention]))}
+) AS v(slug, mention)
+WHERE a.slug = ${lit(article)};`;
 }
 
 function referenceCheck(article: string, used: [string, string][]): string {

@@ -3,7 +3,6 @@
  * corpus tests never write to the real ones; plus ways to run the corpus CLI on it (as a real
  * process, or in-process) and to compare its files before and after.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,8 +10,9 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/rows.js';
 import type { Folders } from '../../src/corpus/commands.js';
+import { root, runTsx, type ProcessRun } from '../helpers/process.js';
 
-export const root = path.resolve(import.meta.dirname, '../..');
+export { root };
 export const fixtures = path.join(import.meta.dirname, 'fixtures');
 export const ALPHA = '2025-08-15-alpha-article.yaml';
 export const BETA = '2025-09-01-beta-article.yaml';
@@ -91,31 +91,12 @@ export function lineOf(text: string, needle: string, after = 0): number {
   return i + 1;
 }
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** The corpus CLI as a real process (tsx), in the workspace, on its folders. */
-export function runCli(ws: Workspace, args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/corpus/cli.ts'), ...args], {
-      cwd: ws.dir,
-      env: { ...process.env, VERBATIM_SEEDS_DIR: ws.seeds, VERBATIM_MIGRATIONS_DIR: ws.migrations },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`corpus ${args.join(' ')} hung\n${stdout}\n${stderr}`));
-    }, 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+export function runCli(ws: Workspace, args: string[]): Promise<ProcessRun> {
+  return runTsx([path.join(root, 'src/corpus/cli.ts'), ...args], {
+    cwd: ws.dir,
+    env: { VERBATIM_SEEDS_DIR: ws.seeds, VERBATIM_MIGRATIONS_DIR: ws.migrations },
+    timeoutMs: 60_000,
   });
 }
 
