@@ -5,31 +5,40 @@ import path from 'node:path';
 export const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 
-export interface Run {
+export interface ProcessRun {
   code: number | null;
   stdout: string;
   stderr: string;
   ms: number;
 }
 
-/** Runs a TypeScript entry point to completion; fails the test if it hangs. */
-export function run(script: string, args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<Run> {
+/** Runs `tsx <args>` to completion; fails the test if it hangs. */
+export function runTsx(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<ProcessRun> {
   const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, ...env } });
+    const child = spawn(tsx, args, { cwd: options.cwd ?? root, env: { ...process.env, ...options.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${script} still running after ${timeoutMs} ms (hung)\n${stdout}\n${stderr}`));
+      reject(new Error(`${args.join(' ')} still running after ${timeoutMs} ms (hung)\n${stdout}\n${stderr}`));
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr, ms: Date.now() - started });
     });
   });
+}
+
+/** Runs a TypeScript entry point with extra environment variables. */
+export function run(script: string, args: string[], env: Record<string, string>, timeoutMs?: number): Promise<ProcessRun> {
+  return runTsx([script, ...args], { env, ...(timeoutMs ? { timeoutMs } : {}) });
 }
 
 export interface ServerProcess {

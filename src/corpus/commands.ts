@@ -1,0 +1,192 @@
+/**
+ * The corpus commands, as functions of the seeds and migrations folders: add (seed → migration),
+ * retract (article → removal migration) and check (seeds and migrations agree). They validate
+ * first and write nothing at all when anything is wrong.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadCorpus, where, type Corpus } from './corpus.js';
+import { articleMigrations, appendMigration, latestByArticle, type ArticleMigration } from './journal.js';
+import { displayPath, loadSeed, type LoadedSeed } from './load.js';
+import { formatProblem, SeedProblems, type Problem } from './problems.js';
+import { articleStatements, migrationText, retractionStatements } from './sql.js';
+import { validateSeed } from './validate.js';
+
+export interface Folders {
+  seeds: string;
+  migrations: string;
+  /** Paths in messages are relative to this. */
+  cwd: string;
+}
+
+export type AddResult =
+  | { status: 'written'; article: string; action: 'add' | 'correct'; tag: string; file: string }
+  | { status: 'unchanged'; article: string; tag: string };
+
+const addHint = (seed: LoadedSeed) => `npm run corpus:add -- ${seed.file}`;
+
+/** Every problem of every seed. */
+function corpusProblems(corpus: Corpus): Problem[] {
+  return corpus.seeds.flatMap((s) => validateSeed(s, corpus).problems);
+}
+
+/**
+ * What a change to one seed can break in the others: their references to entities it no longer
+ * defines. (Their other problems are corpus:check's business, not a reason to refuse this seed.)
+ */
+function brokenReferences(corpus: Corpus, changed: LoadedSeed): Problem[] {
+  return corpus.seeds
+    .filter((s) => s !== changed)
+    .flatMap((s) => validateSeed(s, corpus).problems.filter((p) => p.code === 'unknown-reference'));
+}
+
+export function addSeed(seedFile: string, given: Folders): AddResult {
+  const folders = absolute(given);
+  const file = path.resolve(folders.cwd, seedFile);
+  const shown = displayPath(file, folders.cwd);
+  if (path.dirname(file) !== folders.seeds) {
+    throw new SeedProblems([{ file: shown, path: [], message: `seed files live in ${displayPath(folders.seeds, folders.cwd)}/` }]);
+  }
+  const corpus = loadCorpus(folders.seeds, folders.cwd);
+  const seed = corpus.seeds.find((s) => s.absolutePath === file) ?? loadSeed(file, folders.cwd);
+  if (!corpus.seeds.includes(seed)) corpus.seeds.push(seed);
+  const result = validateSeed(seed, corpus);
+  const problems = [...result.problems, ...brokenReferences(corpus, seed)];
+  const latest = latestByArticle(articleMigrations(folders.migrations));
+
+  // Entities of other seeds must reach the database first, in the version the seed now has.
+  for (const def of result.uses) {
+    const migrated = latest.get(articleSlugOf(def.seed) ?? '');
+    const state =
+      !migrated || migrated.header.action === 'retract'
+        ? 'which has no migration yet'
+        : migrated.header.hash !== def.seed.hash
+          ? `which has changes not migrated yet (${migrated.tag})`
+          : undefined;
+    if (state) {
+      problems.push({
+        file: seed.file,
+        path: [],
+        message: `uses ${def.kind} ${def.slug} defined in ${where(def)}, ${state}: run ${addHint(def.seed)} first`,
+      });
+    }
+  }
+  if (problems.length > 0 || !result.article) throw new SeedProblems(problems);
+
+  const article = result.article;
+  const previous = latest.get(article.slug);
+  if (previous && previous.header.action !== 'retract' && previous.header.hash === article.hash) {
+    return { status: 'unchanged', article: article.slug, tag: previous.tag };
+  }
+  const action = previous && previous.header.action !== 'retract' ? 'correct' : 'add';
+  const text = migrationText(
+    { article: article.slug, action, seed: article.seedFile, hash: article.hash, previous: previous?.tag, notes: article.notes },
+    articleStatements(article),
+  );
+  const written = appendMigration(folders.migrations, `article_${article.slug}`, text);
+  return { status: 'written', article: article.slug, action, tag: written.tag, file: displayPath(written.file, folders.cwd) };
+}
+
+export interface RetractResult {
+  article: string;
+  tag: string;
+  file: string;
+  /** The seed file removed (git keeps its history), if there was one. */
+  removedSeed: string | undefined;
+}
+
+/** `target`: an article slug or its seed file. */
+export function retractArticle(target: string, given: Folders): RetractResult {
+  const folders = absolute(given);
+  const corpus = loadCorpus(folders.seeds, folders.cwd);
+  const isFile = /\.ya?ml$/.test(target);
+  let slug = target;
+  if (isFile) {
+    const seed = loadSeed(target, folders.cwd);
+    const fromFile = articleSlugOf(seed);
+    if (!fromFile) throw new SeedProblems([...seed.problems, { file: seed.file, path: ['article', 'slug'], message: 'cannot read the article slug' }]);
+    slug = fromFile;
+  }
+  const fail = (message: string) => new SeedProblems([{ file: isFile ? displayPath(path.resolve(folders.cwd, target), folders.cwd) : slug, path: [], message }]);
+  const latest = latestByArticle(articleMigrations(folders.migrations)).get(slug);
+  if (!latest) throw fail(`article ${slug} has no migration: there is nothing to retract (delete the seed file if there is one)`);
+  if (latest.header.action === 'retract') throw fail(`article ${slug} was already retracted by ${latest.tag}`);
+
+  const seeds = corpus.seeds.filter((s) => articleSlugOf(s) === slug);
+  const without: Corpus = { seeds: corpus.seeds.filter((s) => !seeds.includes(s)), definitions: corpus.definitions.filter((d) => !seeds.includes(d.seed)) };
+  // What would break in the other seeds once this one is gone: entities they take from it.
+  const broken = without.seeds.flatMap((s) => {
+    const before = new Set(validateSeed(s, corpus).problems.map(formatProblem));
+    return validateSeed(s, without).problems.filter((p) => !before.has(formatProblem(p)));
+  });
+  if (broken.length > 0) {
+    throw new SeedProblems([
+      ...broken,
+      {
+        file: seeds[0]?.file ?? slug,
+        path: [],
+        message: `other seeds use entities that ${slug} defines: move those definitions into one of them (replacing its ref:) before retracting`,
+      },
+    ]);
+  }
+
+  const text = migrationText(
+    { article: slug, action: 'retract', seed: latest.header.seed, hash: latest.header.hash, previous: latest.tag },
+    retractionStatements(slug),
+  );
+  const { tag, file } = appendMigration(folders.migrations, `retract_${slug}`, text);
+  for (const s of seeds) rmSync(s.absolutePath, { force: true });
+  return { article: slug, tag, file: displayPath(file, folders.cwd), removedSeed: seeds[0]?.file };
+}
+
+export interface CheckResult {
+  seeds: number;
+  migrations: number;
+  problems: Problem[];
+}
+
+/** Every seed valid, every seed migrated in its current version, no migrated article without its seed. */
+export function checkCorpus(given: Folders): CheckResult {
+  const folders = absolute(given);
+  const corpus = loadCorpus(folders.seeds, folders.cwd);
+  const problems = corpusProblems(corpus);
+  const migrations = articleMigrations(folders.migrations);
+  const latest = latestByArticle(migrations);
+  const seeded = new Set<string>();
+  for (const seed of corpus.seeds) {
+    const slug = articleSlugOf(seed);
+    if (!slug) continue;
+    seeded.add(slug);
+    const m = latest.get(slug);
+    const at = { file: seed.file, line: seed.lineOf(['article', 'slug']), path: [] };
+    if (!m) problems.push({ ...at, message: `no migration for article ${slug}: run ${addHint(seed)}` });
+    else if (m.header.action === 'retract') {
+      problems.push({ ...at, message: `article ${slug} was retracted by ${m.tag} but its seed is still here: delete it, or run ${addHint(seed)} to publish it again` });
+    } else if (m.header.hash !== seed.hash) {
+      problems.push({ ...at, message: `changed since its migration ${m.tag}: run ${addHint(seed)}` });
+    }
+  }
+  for (const [slug, m] of latest) {
+    if (seeded.has(slug) || m.header.action === 'retract') continue;
+    problems.push({
+      file: migrationFile(folders, m),
+      path: [],
+      message: `article ${slug} is migrated but has no seed (was ${m.header.seed}): restore the seed, or run npm run corpus:retract -- ${slug}`,
+    });
+  }
+  return { seeds: corpus.seeds.length, migrations: migrations.length, problems };
+}
+
+function migrationFile(folders: Folders, m: ArticleMigration): string {
+  return displayPath(path.join(folders.migrations, `${m.tag}.sql`), folders.cwd);
+}
+
+function articleSlugOf(seed: LoadedSeed): string | undefined {
+  const data = seed.data as { article?: { slug?: unknown } } | undefined;
+  return typeof data?.article?.slug === 'string' ? data.article.slug : undefined;
+}
+
+/** The folders as absolute paths (the commands may run from any directory). */
+function absolute(folders: Folders): Folders {
+  return { cwd: folders.cwd, seeds: path.resolve(folders.cwd, folders.seeds), migrations: path.resolve(folders.cwd, folders.migrations) };
+}
