@@ -147,7 +147,7 @@ export const ParticipationConnection = builder.connectionObject(
     name: 'ParticipationEdge',
     description: 'An event, and the parts they played in it.',
     fields: (t) => ({
-      roles: t.field({ type: [ParticipantRoleEnum], description: 'Their roles in the event.', resolve: (e) => edgeData<Participation>(e).roles }),
+      roles: t.field({ type: [ParticipantRoleEnum], description: 'Their roles in the event, in the order ParticipantRole lists them.', resolve: (e) => edgeData<Participation>(e).roles }),
     }),
   },
 );
