@@ -64,7 +64,7 @@ export function nameMatch(columns: NameColumns, q: string): { where: SQL; score:
 
 /** A one-line snippet of `document` with the words matching `q` between <mark> and </mark>. */
 export function headline(document: SQL, q: string): SQL {
-  return sql`regexp_replace(ts_headline('english', ${document}, ${textQuery(q)}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'), '\s+', ' ', 'g')`;
+  return sql`regexp_replace(ts_headline('english', ${document}, ${textQuery(q)}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'), '[[:space:]]+', ' ', 'g')`;
 }
 
 /**
