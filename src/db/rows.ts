@@ -1,4 +1,4 @@
-import { type Column, getTableColumns, inArray, type SQL, type Table } from 'drizzle-orm';
+import { type Column, eq, getTableColumns, inArray, type SQL, type Table } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './client.js';
@@ -31,6 +31,16 @@ export async function rowsById<T extends PgTable & { id: Column }>(db: Database,
     .from(table as PgTable)
     .where(inArray(table.id, [...ids]));
   return rows as Row<T>[];
+}
+
+/** The row of `table` with this slug, or null. */
+export async function rowBySlug<T extends PgTable & { slug: Column }>(db: Database, table: T, slug: string): Promise<Row<T> | null> {
+  const rows: unknown[] = await db
+    .select(rowColumns(table) as unknown as Record<string, PgColumn>)
+    .from(table as PgTable)
+    .where(eq(table.slug, slug))
+    .limit(1);
+  return (rows[0] as Row<T> | undefined) ?? null;
 }
 
 /**

@@ -1,27 +1,22 @@
 /** Article: its node, its connections, its root fields and its loaders. */
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, inArray, sql, type SQL } from 'drizzle-orm';
 import { articleParagraphs, articles } from '../db/schema.js';
-import { rowColumns, rowFromJson, rowsById, type Row } from '../db/rows.js';
+import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
 import { builder } from './builder.js';
-import { edgeData, type JsonObject, type ListSource, loadPage, type Ordering, pagedBy } from './connections.js';
+import { allOf, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy, tableList } from './connections.js';
 import type { Context } from './context.js';
 import { DateScalar, dateRange } from './dates.js';
 import { EventReportConnection, eventsReportedIn } from './event.js';
-import { type Mention, mentionEdge, type Report, reportEdge, reportFields, toMention, toReport } from './links.js';
+import { type Mention, mentionEdge, mentionFields, type Report, reportEdge, reportFields, toMention, toReport } from './links.js';
 import { searchText, textQuery } from './matching.js';
+import { tableNode } from './types.js';
 import { OrganizationMentionConnection, organizationsMentionedIn } from './organization.js';
 import { QuoteConnection, quotesIn } from './quote.js';
 import { SpeakerMentionConnection, speakersMentionedIn } from './speaker.js';
 
 export type ArticleRow = Row<typeof articles>;
 
-export const ArticleNode = builder.loadableNodeRef('Article', {
-  id: { resolve: (a: ArticleRow) => a.id, parse: (id) => Number(id) },
-  load: (ids: number[], ctx: Context) => rowsById(ctx.db, articles, ids),
-  toKey: (a) => a.id,
-  sort: true,
-  cacheResolved: true,
-});
+export const ArticleNode = tableNode('Article', articles);
 
 /** Oldest first, then by id: the order of every list of articles. */
 export const articleOrder: Ordering = {
@@ -32,7 +27,6 @@ export const articleOrder: Ordering = {
   ],
 };
 
-const articleNode = sql`to_jsonb(t) - 'search'`;
 const toArticle = (json: JsonObject) => rowFromJson(articles, json);
 
 /** Articles that mention a speaker or an organization, through `table`'s `column`. */
@@ -41,7 +35,7 @@ export function articlesMentioning(table: 'article_speakers' | 'article_organiza
     ordering: articleOrder,
     from: (parent) =>
       sql`FROM articles t JOIN ${sql.identifier(table)} x ON x.article_id = t.id WHERE x.${sql.identifier(column)} = ${parent}`,
-    node: articleNode,
+    node: NODE_JSON,
     edge: mentionEdge,
     toItem: (node, edge) => ({ node: toArticle(node), ...toMention(edge) }),
   };
@@ -51,7 +45,7 @@ export function articlesMentioning(table: 'article_speakers' | 'article_organiza
 export const articlesReporting: ListSource<{ node: ArticleRow } & Report> = {
   ordering: articleOrder,
   from: (parent) => sql`FROM articles t JOIN article_events x ON x.article_id = t.id WHERE x.event_id = ${parent}`,
-  node: articleNode,
+  node: NODE_JSON,
   edge: reportEdge,
   toItem: (node, edge) => ({ node: toArticle(node), ...toReport(edge) }),
 };
@@ -66,13 +60,7 @@ export const ArticleMentionConnection = builder.connectionObject(
   {
     name: 'ArticleMentionEdge',
     description: 'An article, and how it names who or what it mentions.',
-    fields: (t) => ({
-      mention: t.string({
-        nullable: true,
-        description: 'How the article first names them ("Mexican President Claudia Sheinbaum").',
-        resolve: (e) => edgeData<Mention>(e).mention,
-      }),
-    }),
+    fields: (t) => mentionFields(t, 'How the article first names them ("Mexican President Claudia Sheinbaum").'),
   },
 );
 
@@ -175,10 +163,7 @@ builder.queryField('article', (t) =>
     nullable: true,
     description: 'One article by its slug; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The article slug.' }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const [row] = await ctx.db.select(rowColumns(articles)).from(articles).where(eq(articles.slug, slug)).limit(1);
-      return row ?? null;
-    },
+    resolve: (_root, { slug }, ctx) => rowBySlug(ctx.db, articles, slug),
   }),
 );
 
@@ -194,20 +179,11 @@ builder.queryField('articles', (t) =>
     },
     resolve: (_root, args, ctx) => {
       const range = dateRange({ from: args.publishedFrom, to: args.publishedTo }, { from: 'publishedFrom', to: 'publishedTo' });
-      const filters: SQL[] = [sql`true`];
+      const filters: SQL[] = [];
       if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
       if (range?.from) filters.push(sql`t.published_on >= ${range.from}::date`);
       if (range?.to) filters.push(sql`t.published_on <= ${range.to}::date`);
-      return loadPage(
-        ctx.db,
-        {
-          ordering: articleOrder,
-          from: () => sql`FROM articles t WHERE ${sql.join(filters, sql` AND `)}`,
-          node: articleNode,
-          toItem: (node) => ({ node: toArticle(node) }),
-        },
-        args,
-      );
+      return loadPage(ctx.db, tableList('articles', articleOrder, (node) => ({ node: toArticle(node) }), () => allOf(filters)), args);
     },
   }),
 );

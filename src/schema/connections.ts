@@ -53,6 +53,19 @@ export interface ListSource<Item> {
 }
 
 export type JsonObject = Record<string, unknown>;
+
+/** The node of a source whose node table is `t`, as jsonb (the search vector left out). */
+export const NODE_JSON = sql`to_jsonb(t) - 'search'`;
+
+/** The conjunction of filters; true when there are none. */
+export function allOf(filters: readonly SQL[]): SQL {
+  return filters.length === 0 ? sql`true` : sql.join([...filters], sql` AND `);
+}
+
+/** The rows of one table (aliased `t`) that `where` keeps under a parent, as plain nodes. */
+export function tableList<Item>(table: string, ordering: Ordering, toItem: (node: JsonObject) => Item, where: (parent: SQL) => SQL): ListSource<Item> {
+  return { ordering, from: (parent) => sql`FROM ${sql.identifier(table)} t WHERE ${where(parent)}`, node: NODE_JSON, toItem };
+}
 export type Edge<Item> = Item & { cursor: string };
 
 export interface Page<Item> {

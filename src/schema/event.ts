@@ -1,18 +1,18 @@
 /** Event: its node, participants and connections, the `event`/`events` root fields, its loaders. */
 import { brandWithType } from '@pothos/core';
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { rowColumns, rowFromJson, rowsById, type Row } from '../db/rows.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
 import { eventKind, events, organizations, participantRole, speakers } from '../db/schema.js';
 import { ArticleReportConnection, articlesReporting } from './article.js';
 import { builder } from './builder.js';
-import { edgeData, type JsonObject, type ListSource, loadPage, type Ordering, pagedBy } from './connections.js';
-import type { Context } from './context.js';
+import { allOf, edgeData, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy, tableList } from './connections.js';
 import { dateRange, DateScalar, overlaps, PartialDate } from './dates.js';
 import { notFound } from './errors.js';
 import { type Report, reportEdge, reportFields, toReport } from './links.js';
 import { findSlug } from './loaders.js';
 import { OrganizationNode, type OrganizationRow } from './organization.js';
 import { SpeakerNode, type SpeakerRow } from './speaker.js';
+import { enumOf, tableNode } from './types.js';
 
 export type EventRow = Row<typeof events>;
 type EventKind = (typeof eventKind.enumValues)[number];
@@ -46,29 +46,16 @@ const participantRoleDescriptions: Record<ParticipantRole, string> = {
   OTHER: 'Any other part.',
 };
 
-export const EventKindEnum = builder.enumType('EventKind', {
-  description: 'What kind of event this is.',
-  values: Object.fromEntries(eventKind.enumValues.map((v) => [v, { description: eventKindDescriptions[v] }])) as Record<
-    EventKind,
-    { description: string }
-  >,
-});
+export const EventKindEnum = enumOf('EventKind', 'What kind of event this is.', eventKind.enumValues, eventKindDescriptions);
 
-export const ParticipantRoleEnum = builder.enumType('ParticipantRole', {
-  description: 'The part a speaker or an organization played in an event.',
-  values: Object.fromEntries(participantRole.enumValues.map((v) => [v, { description: participantRoleDescriptions[v] }])) as Record<
-    ParticipantRole,
-    { description: string }
-  >,
-});
+export const ParticipantRoleEnum = enumOf(
+  'ParticipantRole',
+  'The part a speaker or an organization played in an event.',
+  participantRole.enumValues,
+  participantRoleDescriptions,
+);
 
-export const EventNode = builder.loadableNodeRef('Event', {
-  id: { resolve: (e: EventRow) => e.id, parse: (id) => Number(id) },
-  load: (ids: number[], ctx: Context) => rowsById(ctx.db, events, ids),
-  toKey: (e) => e.id,
-  sort: true,
-  cacheResolved: true,
-});
+export const EventNode = tableNode('Event', events);
 
 /** By start, then end (unknown dates last), then id: the order of every event list. */
 export const eventOrder: Ordering = {
@@ -80,7 +67,6 @@ export const eventOrder: Ordering = {
   ],
 };
 
-const eventNode = sql`to_jsonb(t) - 'search'`;
 const toEvent = (json: JsonObject) => rowFromJson(events, json);
 
 /** A speaker's or an organization's part in an event. */
@@ -96,7 +82,7 @@ export function eventsOf(column: 'speaker_id' | 'organization_id'): ListSource<{
         SELECT ep.event_id, array_agg(DISTINCT ep.role ORDER BY ep.role) AS roles
         FROM event_participants ep WHERE ep.${sql.identifier(column)} = ${parent} GROUP BY ep.event_id
       ) x ON x.event_id = t.id WHERE true`,
-    node: eventNode,
+    node: NODE_JSON,
     edge: sql`jsonb_build_object('roles', to_jsonb(x.roles))`,
     toItem: (node, edge) => ({ node: toEvent(node), roles: (edge?.roles as ParticipantRole[] | undefined) ?? [] }),
   };
@@ -106,7 +92,7 @@ export function eventsOf(column: 'speaker_id' | 'organization_id'): ListSource<{
 export const eventsReportedIn: ListSource<{ node: EventRow } & Report> = {
   ordering: eventOrder,
   from: (parent) => sql`FROM events t JOIN article_events x ON x.event_id = t.id WHERE x.article_id = ${parent}`,
-  node: eventNode,
+  node: NODE_JSON,
   edge: reportEdge,
   toItem: (node, edge) => ({ node: toEvent(node), ...toReport(edge) }),
 };
@@ -202,10 +188,7 @@ builder.queryField('event', (t) =>
     nullable: true,
     description: 'One event by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The event slug.' }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const [row] = await ctx.db.select(rowColumns(events)).from(events).where(eq(events.slug, slug)).limit(1);
-      return row ?? null;
-    },
+    resolve: (_root, { slug }, ctx) => rowBySlug(ctx.db, events, slug),
   }),
 );
 
@@ -226,7 +209,7 @@ builder.queryField('events', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const range = dateRange(args);
-      const filters: SQL[] = [sql`true`];
+      const filters: SQL[] = [];
       if (range) filters.push(overlaps(sql`t.date_start`, sql`t.date_end`, range));
       if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
       if (args.participant != null) {
@@ -241,16 +224,7 @@ builder.queryField('events', (t) =>
         filters.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = t.id
           AND (ep.speaker_id = ${speakerId}::int4 OR ep.organization_id = ${organizationId}::int4))`);
       }
-      return loadPage(
-        ctx.db,
-        {
-          ordering: eventOrder,
-          from: () => sql`FROM events t WHERE ${sql.join(filters, sql` AND `)}`,
-          node: eventNode,
-          toItem: (node) => ({ node: toEvent(node) }),
-        },
-        args,
-      );
+      return loadPage(ctx.db, tableList('events', eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), args);
     },
   }),
 );

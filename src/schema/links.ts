@@ -20,6 +20,11 @@ export function toMention(edge: JsonObject | null): Mention {
   return { mention: (edge?.mention as string | null) ?? null };
 }
 
+/** The edge field of a mention, for articles, speakers and organizations alike. */
+export function mentionFields<Edge extends object>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Edge>, description: string) {
+  return { mention: t.string({ nullable: true, description, resolve: (e) => edgeData<Mention>(e).mention }) };
+}
+
 /** Where an article reports an event: the sentence and its offsets into the body. */
 export interface Report {
   sentence: string | null;

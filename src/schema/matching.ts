@@ -4,7 +4,7 @@
  * those indexes can serve it.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { JsonObject, ListSource, Ordering } from './connections.js';
+import { allOf, type JsonObject, type ListSource, type Ordering, tableList } from './connections.js';
 import { badUserInput } from './errors.js';
 
 export const MAX_SEARCH_LENGTH = 200;
@@ -77,7 +77,7 @@ export function namedList<Item>(
   toItem: (node: JsonObject) => Item,
   args: { search?: string | null | undefined; kind?: string | null | undefined },
 ): ListSource<Item> {
-  const filters: SQL[] = [sql`true`];
+  const filters: SQL[] = [];
   if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
   let ordering = order;
   if (args.search != null) {
@@ -85,10 +85,5 @@ export function namedList<Item>(
     filters.push(match.where);
     ordering = { name: `${order.name}-match`, keys: [{ expr: match.score, type: 'numeric', desc: true }, ...order.keys] };
   }
-  return {
-    ordering,
-    from: () => sql`FROM ${sql.identifier(table)} t WHERE ${sql.join(filters, sql` AND `)}`,
-    node: sql`to_jsonb(t) - 'search'`,
-    toItem,
-  };
+  return tableList(table, ordering, toItem, () => allOf(filters));
 }

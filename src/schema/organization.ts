@@ -1,14 +1,15 @@
 /** Organization: its node and connections, the `organization`/`organizations` root fields, its loaders. */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { rowColumns, rowFromJson, rowsById, type Row } from '../db/rows.js';
+import { asc, inArray, sql } from 'drizzle-orm';
+import { rowBySlug, rowColumns, rowFromJson, type Row } from '../db/rows.js';
 import { organizationKind, organizations, speakers } from '../db/schema.js';
 import { ArticleMentionConnection, articlesMentioning } from './article.js';
 import { builder } from './builder.js';
-import { edgeData, type JsonObject, type ListSource, loadPage, type Ordering, pagedBy } from './connections.js';
+import { edgeData, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy, tableList } from './connections.js';
 import type { Context } from './context.js';
 import { eventsOf, ParticipationConnection } from './event.js';
-import { type Mention, mentionEdge, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
+import { type Mention, mentionEdge, mentionFields, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
 import { namedList } from './matching.js';
+import { enumOf, tableNode } from './types.js';
 import { MemberConnection, membersOf, RoleRef, SpeakerNode, type SpeakerRow } from './speaker.js';
 
 export type OrganizationRow = Row<typeof organizations>;
@@ -30,33 +31,25 @@ const organizationKindDescriptions: Record<OrganizationKind, string> = {
   OTHER: 'Anything else.',
 };
 
-export const OrganizationKindEnum = builder.enumType('OrganizationKind', {
-  description: 'What kind of organization this is.',
-  values: Object.fromEntries(organizationKind.enumValues.map((v) => [v, { description: organizationKindDescriptions[v] }])) as Record<
-    OrganizationKind,
-    { description: string }
-  >,
-});
+export const OrganizationKindEnum = enumOf(
+  'OrganizationKind',
+  'What kind of organization this is.',
+  organizationKind.enumValues,
+  organizationKindDescriptions,
+);
 
-export const OrganizationNode = builder.loadableNodeRef('Organization', {
-  id: { resolve: (o: OrganizationRow) => o.id, parse: (id) => Number(id) },
-  load: (ids: number[], ctx: Context) => rowsById(ctx.db, organizations, ids),
-  toKey: (o) => o.id,
-  sort: true,
-  cacheResolved: true,
-});
+export const OrganizationNode = tableNode('Organization', organizations);
 
 /** By slug (byte order, the same on every database): the order of organization lists. */
 export const organizationOrder: Ordering = { name: 'organization', keys: [{ expr: sql`t.slug COLLATE "C"`, type: 'text' }] };
 
-const organizationNode = sql`to_jsonb(t) - 'search'`;
 const toOrganization = (json: JsonObject) => rowFromJson(organizations, json);
 
 /** The organizations a speaker holds roles in. */
 export const organizationsOf: ListSource<{ node: OrganizationRow } & Roles> = {
   ordering: organizationOrder,
   from: (parent) => sql`FROM organizations t ${rolesJoin('organization_id', 'speaker_id', parent)} WHERE true`,
-  node: organizationNode,
+  node: NODE_JSON,
   edge: rolesEdge,
   toItem: (node, edge) => ({ node: toOrganization(node), ...toRoles(edge) }),
 };
@@ -66,17 +59,12 @@ export const organizationsMentionedIn: ListSource<{ node: OrganizationRow } & Me
   ordering: organizationOrder,
   from: (parent) =>
     sql`FROM organizations t JOIN article_organizations x ON x.organization_id = t.id WHERE x.article_id = ${parent}`,
-  node: organizationNode,
+  node: NODE_JSON,
   edge: mentionEdge,
   toItem: (node, edge) => ({ node: toOrganization(node), ...toMention(edge) }),
 };
 
-const childrenOf: ListSource<{ node: OrganizationRow }> = {
-  ordering: organizationOrder,
-  from: (parent) => sql`FROM organizations t WHERE t.parent_id = ${parent}`,
-  node: organizationNode,
-  toItem: (node) => ({ node: toOrganization(node) }),
-};
+const childrenOf = tableList('organizations', organizationOrder, (node) => ({ node: toOrganization(node) }), (parent) => sql`t.parent_id = ${parent}`);
 
 export const OrganizationConnection = builder.connectionObject(
   { type: OrganizationNode, name: 'OrganizationConnection', description: 'A page of organizations (by slug, or by relevance when searching).' },
@@ -88,13 +76,7 @@ export const OrganizationMentionConnection = builder.connectionObject(
   {
     name: 'OrganizationMentionEdge',
     description: 'An organization, and how the article names it.',
-    fields: (t) => ({
-      mention: t.string({
-        nullable: true,
-        description: 'How the article first names the organization.',
-        resolve: (e) => edgeData<Mention>(e).mention,
-      }),
-    }),
+    fields: (t) => mentionFields(t, 'How the article first names the organization.'),
   },
 );
 
@@ -166,10 +148,7 @@ builder.queryField('organization', (t) =>
     nullable: true,
     description: 'One organization by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The organization slug ("sinaloa-cartel").' }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const [row] = await ctx.db.select(rowColumns(organizations)).from(organizations).where(eq(organizations.slug, slug)).limit(1);
-      return row ?? null;
-    },
+    resolve: (_root, { slug }, ctx) => rowBySlug(ctx.db, organizations, slug),
   }),
 );
 

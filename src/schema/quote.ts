@@ -1,15 +1,15 @@
 /** Quote: its node, its connection, the `quotes` root field and its loaders. */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowFromJson, rowsById, type Row } from '../db/rows.js';
+import { rowFromJson, type Row } from '../db/rows.js';
 import { quoteKind, quotes } from '../db/schema.js';
 import { ArticleNode, paragraphField } from './article.js';
 import { builder } from './builder.js';
-import { type ListSource, loadPage, type Ordering } from './connections.js';
-import type { Context } from './context.js';
+import { allOf, type ListSource, loadPage, type Ordering, tableList } from './connections.js';
 import { DateScalar, dateRange, overlaps, PartialDate } from './dates.js';
 import { requireSlug } from './loaders.js';
 import { searchText, textQuery } from './matching.js';
 import { SpeakerNode } from './speaker.js';
+import { enumOf, tableNode } from './types.js';
 
 export type QuoteRow = Row<typeof quotes>;
 type QuoteKind = (typeof quoteKind.enumValues)[number];
@@ -20,21 +20,9 @@ const quoteKindDescriptions: Record<QuoteKind, string> = {
   INDIRECT: 'A paraphrase: what the article says the speaker said, not in their words.',
 };
 
-export const QuoteKindEnum = builder.enumType('QuoteKind', {
-  description: 'How directly a quote gives the speaker\'s words.',
-  values: Object.fromEntries(quoteKind.enumValues.map((v) => [v, { description: quoteKindDescriptions[v] }])) as Record<
-    QuoteKind,
-    { description: string }
-  >,
-});
+export const QuoteKindEnum = enumOf('QuoteKind', 'How directly a quote gives the speaker\'s words.', quoteKind.enumValues, quoteKindDescriptions);
 
-export const QuoteNode = builder.loadableNodeRef('Quote', {
-  id: { resolve: (q: QuoteRow) => q.id, parse: (id) => Number(id) },
-  load: (ids: number[], ctx: Context) => rowsById(ctx.db, quotes, ids),
-  toKey: (q) => q.id,
-  sort: true,
-  cacheResolved: true,
-});
+export const QuoteNode = tableNode('Quote', quotes);
 
 /** By the article's date, then the article, then position in it: the order of every quote list. */
 export const quoteOrder: Ordering = {
@@ -48,12 +36,7 @@ export const quoteOrder: Ordering = {
 };
 
 function quoteList(where: (parent: SQL) => SQL): ListSource<{ node: QuoteRow }> {
-  return {
-    ordering: quoteOrder,
-    from: (parent) => sql`FROM quotes t WHERE ${where(parent)}`,
-    node: sql`to_jsonb(t) - 'search'`,
-    toItem: (node) => ({ node: rowFromJson(quotes, node) }),
-  };
+  return tableList('quotes', quoteOrder, (node) => ({ node: rowFromJson(quotes, node) }), where);
 }
 
 /** The quotes of a speaker or in an article: `column` names the parent. */
@@ -122,7 +105,7 @@ builder.queryField('quotes', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const range = dateRange(args);
-      const filters: SQL[] = [sql`true`];
+      const filters: SQL[] = [];
       const [speakerId, articleId] = await Promise.all([
         args.speaker == null ? null : requireSlug(ctx, 'speaker', args.speaker, 'speaker'),
         args.article == null ? null : requireSlug(ctx, 'article', args.article, 'article'),
@@ -132,7 +115,7 @@ builder.queryField('quotes', (t) =>
       if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
       if (range) filters.push(overlaps(sql`coalesce(t.said_start, t.published_on)`, sql`coalesce(t.said_end, t.published_on)`, range));
       if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
-      return loadPage(ctx.db, quoteList(() => sql.join(filters, sql` AND `)), args);
+      return loadPage(ctx.db, quoteList(() => allOf(filters)), args);
     },
   }),
 );

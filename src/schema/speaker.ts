@@ -1,15 +1,16 @@
 /** Speaker and Role: their nodes and connections, the `speaker`/`speakers` root fields, their loaders. */
-import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { rowColumns, rowFromJson, rowsById, type Row } from '../db/rows.js';
+import { asc, inArray, sql } from 'drizzle-orm';
+import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
 import { speakerKind, speakerRoles, speakers } from '../db/schema.js';
 import { ArticleMentionConnection, articlesMentioning } from './article.js';
 import { builder } from './builder.js';
-import { edgeData, type JsonObject, type ListSource, loadPage, type Ordering, pagedBy } from './connections.js';
+import { edgeData, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy } from './connections.js';
 import type { Context } from './context.js';
 import { DateScalar } from './dates.js';
 import { eventsOf, ParticipationConnection } from './event.js';
-import { type Mention, mentionEdge, type RoleRow, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
+import { type Mention, mentionEdge, mentionFields, type RoleRow, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
 import { namedList } from './matching.js';
+import { enumOf, tableNode } from './types.js';
 import { OrganizationNode, OrganizationRoleConnection, organizationsOf } from './organization.js';
 import { QuoteConnection, quotesIn } from './quote.js';
 
@@ -22,33 +23,20 @@ const speakerKindDescriptions: Record<SpeakerKind, string> = {
   UNNAMED_GROUP: 'Unnamed sources ("US officials", "analysts").',
 };
 
-export const SpeakerKindEnum = builder.enumType('SpeakerKind', {
-  description: 'What kind of speaker this is.',
-  values: Object.fromEntries(speakerKind.enumValues.map((v) => [v, { description: speakerKindDescriptions[v] }])) as Record<
-    SpeakerKind,
-    { description: string }
-  >,
-});
+export const SpeakerKindEnum = enumOf('SpeakerKind', 'What kind of speaker this is.', speakerKind.enumValues, speakerKindDescriptions);
 
-export const SpeakerNode = builder.loadableNodeRef('Speaker', {
-  id: { resolve: (s: SpeakerRow) => s.id, parse: (id) => Number(id) },
-  load: (ids: number[], ctx: Context) => rowsById(ctx.db, speakers, ids),
-  toKey: (s) => s.id,
-  sort: true,
-  cacheResolved: true,
-});
+export const SpeakerNode = tableNode('Speaker', speakers);
 
 /** By slug (byte order, the same on every database): the order of speaker lists. */
 export const speakerOrder: Ordering = { name: 'speaker', keys: [{ expr: sql`t.slug COLLATE "C"`, type: 'text' }] };
 
-const speakerNode = sql`to_jsonb(t) - 'search'`;
 const toSpeaker = (json: JsonObject) => rowFromJson(speakers, json);
 
 /** The speakers who hold a role in an organization. */
 export const membersOf: ListSource<{ node: SpeakerRow } & Roles> = {
   ordering: speakerOrder,
   from: (parent) => sql`FROM speakers t ${rolesJoin('speaker_id', 'organization_id', parent)} WHERE true`,
-  node: speakerNode,
+  node: NODE_JSON,
   edge: rolesEdge,
   toItem: (node, edge) => ({ node: toSpeaker(node), ...toRoles(edge) }),
 };
@@ -57,7 +45,7 @@ export const membersOf: ListSource<{ node: SpeakerRow } & Roles> = {
 export const speakersMentionedIn: ListSource<{ node: SpeakerRow } & Mention> = {
   ordering: speakerOrder,
   from: (parent) => sql`FROM speakers t JOIN article_speakers x ON x.speaker_id = t.id WHERE x.article_id = ${parent}`,
-  node: speakerNode,
+  node: NODE_JSON,
   edge: mentionEdge,
   toItem: (node, edge) => ({ node: toSpeaker(node), ...toMention(edge) }),
 };
@@ -86,13 +74,7 @@ export const SpeakerMentionConnection = builder.connectionObject(
   {
     name: 'SpeakerMentionEdge',
     description: 'A speaker, and how the article names them.',
-    fields: (t) => ({
-      mention: t.string({
-        nullable: true,
-        description: 'How the article first names the speaker ("Mexican President Claudia Sheinbaum").',
-        resolve: (e) => edgeData<Mention>(e).mention,
-      }),
-    }),
+    fields: (t) => mentionFields(t, 'How the article first names the speaker ("Mexican President Claudia Sheinbaum").'),
   },
 );
 
@@ -168,10 +150,7 @@ builder.queryField('speaker', (t) =>
     nullable: true,
     description: 'One speaker by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The speaker slug ("claudia-sheinbaum").' }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const [row] = await ctx.db.select(rowColumns(speakers)).from(speakers).where(eq(speakers.slug, slug)).limit(1);
-      return row ?? null;
-    },
+    resolve: (_root, { slug }, ctx) => rowBySlug(ctx.db, speakers, slug),
   }),
 );
 
