@@ -9,10 +9,10 @@ import { DateScalar, dateRange } from './dates.js';
 import { EventReportConnection, eventsReportedIn } from './event.js';
 import { type Mention, mentionEdge, mentionFields, type Report, reportEdge, reportFields, toMention, toReport } from './links.js';
 import { searchText, textQuery } from './matching.js';
-import { tableNode } from './types.js';
 import { OrganizationMentionConnection, organizationsMentionedIn } from './organization.js';
 import { QuoteConnection, quotesIn } from './quote.js';
 import { SpeakerMentionConnection, speakersMentionedIn } from './speaker.js';
+import { tableNode } from './types.js';
 
 export type ArticleRow = Row<typeof articles>;
 

@@ -9,8 +9,8 @@ import type { Context } from './context.js';
 import { eventsOf, ParticipationConnection } from './event.js';
 import { type Mention, mentionEdge, mentionFields, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
 import { namedList } from './matching.js';
-import { enumOf, tableNode } from './types.js';
 import { MemberConnection, membersOf, RoleRef, SpeakerNode, type SpeakerRow } from './speaker.js';
+import { enumOf, tableNode } from './types.js';
 
 export type OrganizationRow = Row<typeof organizations>;
 type OrganizationKind = (typeof organizationKind.enumValues)[number];

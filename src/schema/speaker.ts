@@ -10,9 +10,9 @@ import { DateScalar } from './dates.js';
 import { eventsOf, ParticipationConnection } from './event.js';
 import { type Mention, mentionEdge, mentionFields, type RoleRow, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
 import { namedList } from './matching.js';
-import { enumOf, tableNode } from './types.js';
 import { OrganizationNode, OrganizationRoleConnection, organizationsOf } from './organization.js';
 import { QuoteConnection, quotesIn } from './quote.js';
+import { enumOf, tableNode } from './types.js';
 
 export type SpeakerRow = Row<typeof speakers>;
 type SpeakerKind = (typeof speakerKind.enumValues)[number];
