@@ -1,19 +1,113 @@
-/** Article: its node, its root fields and its loaders. */
-import { asc, eq, inArray } from 'drizzle-orm';
+/** Article: its node, its connections, its root fields and its loaders. */
+import { asc, inArray, sql, type SQL } from 'drizzle-orm';
 import { articleParagraphs, articles } from '../db/schema.js';
+import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
 import { builder } from './builder.js';
-import { DateScalar } from './dates.js';
-import { byKeys } from './loaders.js';
+import { allOf, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy, tableList } from './connections.js';
+import type { Context } from './context.js';
+import { DateScalar, dateRange } from './dates.js';
+import { EventReportConnection, eventsReportedIn } from './event.js';
+import { type Mention, mentionEdge, mentionFields, type Report, reportEdge, reportFields, toMention, toReport } from './links.js';
+import { searchText, textQuery } from './matching.js';
+import { OrganizationMentionConnection, organizationsMentionedIn } from './organization.js';
+import { QuoteConnection, quotesIn } from './quote.js';
+import { SpeakerMentionConnection, speakersMentionedIn } from './speaker.js';
+import { tableNode } from './types.js';
 
-export type ArticleRow = typeof articles.$inferSelect;
+export type ArticleRow = Row<typeof articles>;
 
-export const ArticleNode = builder.loadableNodeRef<ArticleRow, number>('Article', {
-  id: { resolve: (a) => a.id, parse: (id) => Number(id) },
-  load: async (ids, ctx) => {
-    const rows = await ctx.db.select().from(articles).where(inArray(articles.id, [...ids]));
-    return byKeys(ids, rows, (r) => r.id, 'Article');
+export const ArticleNode = tableNode('Article', articles);
+
+/** Oldest first, then by id: the order of every list of articles. */
+export const articleOrder: Ordering = {
+  name: 'article',
+  keys: [
+    { expr: sql`t.published_on`, type: 'date' },
+    { expr: sql`t.id`, type: 'int' },
+  ],
+};
+
+const toArticle = (json: JsonObject) => rowFromJson(articles, json);
+
+/** Articles that mention a speaker or an organization, through `table`'s `column`. */
+export function articlesMentioning(table: 'article_speakers' | 'article_organizations', column: string): ListSource<{ node: ArticleRow } & Mention> {
+  return {
+    ordering: articleOrder,
+    from: (parent) =>
+      sql`FROM articles t JOIN ${sql.identifier(table)} x ON x.article_id = t.id WHERE x.${sql.identifier(column)} = ${parent}`,
+    node: NODE_JSON,
+    edge: mentionEdge,
+    toItem: (node, edge) => ({ node: toArticle(node), ...toMention(edge) }),
+  };
+}
+
+/** Articles that report an event. */
+export const articlesReporting: ListSource<{ node: ArticleRow } & Report> = {
+  ordering: articleOrder,
+  from: (parent) => sql`FROM articles t JOIN article_events x ON x.article_id = t.id WHERE x.event_id = ${parent}`,
+  node: NODE_JSON,
+  edge: reportEdge,
+  toItem: (node, edge) => ({ node: toArticle(node), ...toReport(edge) }),
+};
+
+export const ArticleConnection = builder.connectionObject(
+  { type: ArticleNode, name: 'ArticleConnection', description: 'A page of articles, oldest first.' },
+  { name: 'ArticleEdge', description: 'An article in a list.' },
+);
+
+export const ArticleMentionConnection = builder.connectionObject(
+  { type: ArticleNode, name: 'ArticleMentionConnection', description: 'A page of the articles that mention someone or something, oldest first.' },
+  {
+    name: 'ArticleMentionEdge',
+    description: 'An article, and how it names who or what it mentions.',
+    fields: (t) => mentionFields(t, 'How the article first names them ("Mexican President Claudia Sheinbaum").'),
   },
+);
+
+export const ArticleReportConnection = builder.connectionObject(
+  { type: ArticleNode, name: 'ArticleReportConnection', description: 'A page of the articles that report an event, oldest first.' },
+  { name: 'ArticleReportEdge', description: 'An article, and the sentence in which it reports the event.', fields: (t) => reportFields(t) },
+);
+
+interface Paragraph {
+  articleId: number;
+  position: number;
+  startOffset: number;
+  endOffset: number;
+}
+
+export const ParagraphRef = builder.objectRef<Paragraph>('Paragraph').implement({
+  description: 'One paragraph of an article body.',
+  fields: (t) => ({
+    position: t.exposeInt('position', { description: '0-based position in the article.' }),
+    startOffset: t.exposeInt('startOffset', { description: 'Offset of its first character in `Article.body` (UTF-16 code units).' }),
+    endOffset: t.exposeInt('endOffset', { description: 'Offset just past its last character in `Article.body`.' }),
+    text: t.string({
+      description: 'The paragraph text: `body.slice(startOffset, endOffset)`.',
+      resolve: async (p, _args, ctx) => {
+        const article = await ArticleNode.getDataloader(ctx).load(p.articleId);
+        return article.body.slice(p.startOffset, p.endOffset);
+      },
+    }),
+  }),
 });
+
+/** Paragraphs by "articleId:position" (a quote's paragraph), all in one statement. */
+export const paragraphField = {
+  type: ParagraphRef,
+  load: async (keys: string[], ctx: Context) => {
+    const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
+    const rows = await ctx.db
+      .select()
+      .from(articleParagraphs)
+      .where(sql`(${articleParagraphs.articleId}, ${articleParagraphs.position}) IN (${sql.join(
+        pairs.map(([a, p]) => sql`(${a}::int4, ${p}::int4)`),
+        sql`, `,
+      )})`);
+    return rows;
+  },
+  sort: (p: Paragraph) => `${p.articleId}:${p.position}`,
+};
 
 ArticleNode.implement({
   description: 'A news article, its body stored exactly as published so every quote can point into it.',
@@ -28,35 +122,38 @@ ArticleNode.implement({
     body: t.exposeString('body', {
       description: 'The full body exactly as stored: paragraphs joined by a blank line. Quote offsets index into it.',
     }),
-    paragraphs: t.field({
-      type: [ParagraphRef],
-      description: 'The body as paragraphs, each with its character offsets into `body`.',
-      resolve: async (article, _args, ctx) => {
-        const rows = await ctx.db
-          .select()
-          .from(articleParagraphs)
-          .where(eq(articleParagraphs.articleId, article.id))
-          .orderBy(asc(articleParagraphs.position));
-        return rows.map((p) => ({ ...p, text: article.body.slice(p.startOffset, p.endOffset) }));
-      },
+    paragraphs: t.loadableGroup({
+      type: ParagraphRef,
+      description: 'The body as paragraphs, in order, each with its character offsets into `body`.',
+      load: (ids: number[], ctx: Context) =>
+        ctx.db.select().from(articleParagraphs).where(inArray(articleParagraphs.articleId, ids)).orderBy(asc(articleParagraphs.position)),
+      group: (p) => p.articleId,
+      resolve: (article) => article.id,
     }),
-  }),
-});
-
-interface Paragraph {
-  position: number;
-  startOffset: number;
-  endOffset: number;
-  text: string;
-}
-
-const ParagraphRef = builder.objectRef<Paragraph>('Paragraph').implement({
-  description: 'One paragraph of an article body.',
-  fields: (t) => ({
-    position: t.exposeInt('position', { description: '0-based position in the article.' }),
-    startOffset: t.exposeInt('startOffset', { description: 'Offset of its first character in `Article.body` (UTF-16 code units).' }),
-    endOffset: t.exposeInt('endOffset', { description: 'Offset just past its last character in `Article.body`.' }),
-    text: t.exposeString('text', { description: 'The paragraph text: `body.slice(startOffset, endOffset)`.' }),
+    quotes: t.loadable({
+      type: QuoteConnection,
+      description: 'The quotes in this article, in the order they appear.',
+      args: t.arg.connectionArgs(),
+      ...pagedBy(quotesIn('article_id')),
+    }),
+    events: t.loadable({
+      type: EventReportConnection,
+      description: 'The events this article reports, by date (unknown dates last), each with the reporting sentence.',
+      args: t.arg.connectionArgs(),
+      ...pagedBy(eventsReportedIn),
+    }),
+    speakers: t.loadable({
+      type: SpeakerMentionConnection,
+      description: 'Everyone this article mentions, quoted or not, by slug, each with how the article names them.',
+      args: t.arg.connectionArgs(),
+      ...pagedBy(speakersMentionedIn),
+    }),
+    organizations: t.loadable({
+      type: OrganizationMentionConnection,
+      description: 'The organizations this article mentions, by slug, each with how the article names them.',
+      args: t.arg.connectionArgs(),
+      ...pagedBy(organizationsMentionedIn),
+    }),
   }),
 });
 
@@ -66,9 +163,27 @@ builder.queryField('article', (t) =>
     nullable: true,
     description: 'One article by its slug; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The article slug.' }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const [row] = await ctx.db.select().from(articles).where(eq(articles.slug, slug)).limit(1);
-      return row ?? null;
+    resolve: (_root, { slug }, ctx) => rowBySlug(ctx.db, articles, slug),
+  }),
+);
+
+builder.queryField('articles', (t) =>
+  t.field({
+    type: ArticleConnection,
+    description: 'Articles, oldest first, optionally filtered by text and publication date.',
+    args: {
+      ...t.arg.connectionArgs(),
+      search: t.arg.string({ description: 'Full-text search in the title and body (web-search syntax: "a phrase", or, -word).' }),
+      publishedFrom: t.arg({ type: DateScalar, description: 'Only articles published on or after this date.' }),
+      publishedTo: t.arg({ type: DateScalar, description: 'Only articles published on or before this date.' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const range = dateRange({ from: args.publishedFrom, to: args.publishedTo }, { from: 'publishedFrom', to: 'publishedTo' });
+      const filters: SQL[] = [];
+      if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
+      if (range?.from) filters.push(sql`t.published_on >= ${range.from}::date`);
+      if (range?.to) filters.push(sql`t.published_on <= ${range.to}::date`);
+      return loadPage(ctx.db, tableList('articles', articleOrder, (node) => ({ node: toArticle(node) }), () => allOf(filters)), args);
     },
   }),
 );

@@ -1,0 +1,322 @@
+/**
+ * Relay connections over SQL: argument checks, keyset cursors, and one statement that pages any
+ * number of parents at once.
+ *
+ * A cursor encodes the values of the list's sort key (never an offset), so it still points at the
+ * same place after rows are added. The statement pages each parent with a LATERAL subquery (an
+ * index range scan per parent, stopped by LIMIT) and counts its rows in the same statement, so a
+ * connection under a list of 50 parents costs one statement, like a connection under one.
+ */
+import type { PageInfoShape } from '@pothos/plugin-relay';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import type { Context } from './context.js';
+import { queryRows } from '../db/rows.js';
+import { builder } from './builder.js';
+import { isIsoDate } from './dates.js';
+import { badUserInput } from './errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** How a sort key's values are written in SQL and checked when they come back in a cursor. */
+export type KeyType = 'int' | 'date' | 'text' | 'numeric';
+type KeyValue = string | number;
+
+export interface SortKey {
+  /** The key's SQL expression over the source's aliases; never NULL (coalesce first). */
+  expr: SQL;
+  type: KeyType;
+  desc?: boolean;
+}
+
+/** A list's total order. `name` tags its cursors, so a cursor of one order is refused by another. */
+export interface Ordering {
+  name: string;
+  keys: readonly SortKey[];
+}
+
+/**
+ * What a connection lists. The node table is aliased `t` by convention, so orderings can be
+ * shared between sources.
+ */
+export interface ListSource<Item> {
+  ordering: Ordering;
+  /** `FROM … WHERE …` for the rows under one parent (`parent` is its id as SQL). */
+  from: (parent: SQL) => SQL;
+  /** The node as jsonb. */
+  node: SQL;
+  /** The edge's own fields as jsonb (a role, a mention), when it has any. */
+  edge?: SQL;
+  /** The edge's shape, cursor aside, from the node and edge json. */
+  toItem: (node: JsonObject, edge: JsonObject | null) => Item;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+/** The node of a source whose node table is `t`, as jsonb (the search vector left out). */
+export const NODE_JSON = sql`to_jsonb(t) - 'search'`;
+
+/** The conjunction of filters; true when there are none. */
+export function allOf(filters: readonly SQL[]): SQL {
+  return filters.length === 0 ? sql`true` : sql.join([...filters], sql` AND `);
+}
+
+/** The rows of one table (aliased `t`) that `where` keeps under a parent, as plain nodes. */
+export function tableList<Item>(table: string, ordering: Ordering, toItem: (node: JsonObject) => Item, where: (parent: SQL) => SQL): ListSource<Item> {
+  return { ordering, from: (parent) => sql`FROM ${sql.identifier(table)} t WHERE ${where(parent)}`, node: NODE_JSON, toItem };
+}
+export type Edge<Item> = Item & { cursor: string };
+
+export interface Page<Item> {
+  edges: Edge<Item>[];
+  pageInfo: PageInfoShape;
+  totalCount: number;
+}
+
+export interface ConnectionArgs {
+  first?: number | null | undefined;
+  last?: number | null | undefined;
+  after?: string | null | undefined;
+  before?: string | null | undefined;
+}
+
+export interface PageRequest {
+  backward: boolean;
+  size: number;
+  after: KeyValue[] | null;
+  before: KeyValue[] | null;
+}
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items the whole list has (every page together).',
+    resolve: (connection) => connection.totalCount,
+  }),
+);
+
+/** Checks `first`/`last`/`after`/`before`; throws BAD_USER_INPUT naming the argument. */
+export function pageRequest(args: ConnectionArgs, ordering: Ordering): PageRequest {
+  const { first, last } = args;
+  if (first != null && last != null) {
+    throw badUserInput('Pass either `first` or `last`, not both.', { argument: 'last' });
+  }
+  for (const [name, value] of [
+    ['first', first],
+    ['last', last],
+  ] as const) {
+    if (value == null) continue;
+    if (value < 0) throw badUserInput(`\`${name}\` must not be negative (got ${value}).`, { argument: name });
+    if (value > MAX_PAGE_SIZE) {
+      throw badUserInput(`\`${name}\` must be at most ${MAX_PAGE_SIZE} (got ${value}).`, {
+        argument: name,
+        maximum: MAX_PAGE_SIZE,
+      });
+    }
+  }
+  return {
+    backward: last != null,
+    size: last ?? first ?? DEFAULT_PAGE_SIZE,
+    after: args.after == null ? null : decodeCursor(args.after, ordering, 'after'),
+    before: args.before == null ? null : decodeCursor(args.before, ordering, 'before'),
+  };
+}
+
+export function encodeCursor(ordering: Ordering, values: readonly KeyValue[]): string {
+  return Buffer.from(JSON.stringify([ordering.name, ...values]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, ordering: Ordering, argument: string): KeyValue[] {
+  const invalid = (why: string) =>
+    badUserInput(`Invalid cursor in \`${argument}\`: ${why}.`, { argument, cursor });
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid('not a cursor this API issued');
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('not a cursor this API issued');
+  }
+  if (!Array.isArray(decoded) || typeof decoded[0] !== 'string') throw invalid('not a cursor this API issued');
+  const [name, ...values] = decoded as [string, ...unknown[]];
+  if (name !== ordering.name) throw invalid(`it belongs to a list ordered as "${name}", not "${ordering.name}"`);
+  if (values.length !== ordering.keys.length) throw invalid('not a cursor this API issued');
+  return ordering.keys.map((key, i) => {
+    const value = values[i];
+    if (!validKeyValue(key.type, value)) throw invalid('not a cursor this API issued');
+    return value;
+  });
+}
+
+/** Only values the SQL can take: a bad one must be a client error, not a failed statement. */
+function validKeyValue(type: KeyType, value: unknown): value is KeyValue {
+  switch (type) {
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1;
+    case 'date':
+      return typeof value === 'string' && (value === 'infinity' || isIsoDate(value));
+    case 'numeric':
+      return typeof value === 'string' && /^-?[0-9]{1,15}(\.[0-9]{1,15})?$/.test(value);
+    case 'text':
+      return typeof value === 'string' && value.length <= 1000 && !value.includes('\u0000');
+  }
+}
+
+function param(type: KeyType, value: KeyValue): SQL {
+  switch (type) {
+    case 'int':
+      return sql`${value}::int4`;
+    case 'date':
+      return sql`${value}::date`;
+    case 'numeric':
+      return sql`${value}::numeric`;
+    case 'text':
+      return sql`${value}::text`;
+  }
+}
+
+function fromText(type: KeyType, text: string): KeyValue {
+  return type === 'int' ? Number(text) : text;
+}
+
+/** Rows strictly after (or before) the cursor position in the ordering. */
+function beyond(keys: readonly SortKey[], values: readonly KeyValue[], side: 'after' | 'before'): SQL {
+  const params = keys.map((key, i) => param(key.type, values[i] as KeyValue));
+  const op = (key: SortKey) => sql.raw((side === 'after') !== Boolean(key.desc) ? '>' : '<');
+  const first = keys[0] as SortKey;
+  if (keys.every((key) => Boolean(key.desc) === Boolean(first.desc))) {
+    // One direction: a row comparison, which a btree index on the keys can serve.
+    return sql`(${sql.join(
+      keys.map((k) => k.expr),
+      sql`, `,
+    )}) ${op(first)} (${sql.join(params, sql`, `)})`;
+  }
+  const alternatives = keys.map((key, i) => {
+    const equal = keys.slice(0, i).map((k, j) => sql`${k.expr} = ${params[j]}`);
+    return sql.join([...equal, sql`${key.expr} ${op(key)} ${params[i]}`], sql` AND `);
+  });
+  return sql`((${sql.join(alternatives, sql`) OR (`)}))`;
+}
+
+function orderBy(keys: readonly SortKey[], backward: boolean, column?: (i: number) => SQL): SQL {
+  return sql.join(
+    keys.map((key, i) => sql`${column ? column(i) : key.expr} ${sql.raw(Boolean(key.desc) !== backward ? 'DESC' : 'ASC')}`),
+    sql`, `,
+  );
+}
+
+interface PageRow extends JsonObject {
+  parent: number;
+  total: number;
+  has_before: boolean;
+  has_after: boolean;
+  node: JsonObject | null;
+  edge: JsonObject | null;
+}
+
+/**
+ * One page of `source` under each parent id, in one statement. `parents` may be `[0]` for a
+ * root list whose `from` ignores the parent.
+ */
+export async function loadPages<Item>(
+  db: Database,
+  source: ListSource<Item>,
+  parents: readonly number[],
+  request: PageRequest,
+): Promise<Page<Item>[]> {
+  if (parents.length === 0) return [];
+  const { keys } = source.ordering;
+  const from = source.from(sql.raw('_parents.parent_id'));
+  const window = [
+    request.after && beyond(keys, request.after, 'after'),
+    request.before && beyond(keys, request.before, 'before'),
+  ].filter((w): w is SQL => Boolean(w));
+  const inWindow = window.length > 0 ? sql` AND ${sql.join(window, sql` AND `)}` : sql``;
+  // Whether rows lie outside the window on either side (Relay's hasPreviousPage with `after`,
+  // hasNextPage with `before`).
+  const outside = (values: KeyValue[] | null, side: 'after' | 'before') =>
+    values ? sql`EXISTS (SELECT 1 ${from} AND NOT ${beyond(keys, values, side)})` : sql`false`;
+  const keyColumns = keys.map(
+    (key, i) => sql`${key.expr} AS ${sql.raw(`k${i}`)}, (${key.expr})::text AS ${sql.raw(`c${i}`)}`,
+  );
+  const rows = await queryRows<PageRow>(
+    db,
+    sql`SELECT _parents.parent_id AS parent,
+          (SELECT count(*) ${from})::int AS total,
+          ${outside(request.after, 'after')} AS has_before,
+          ${outside(request.before, 'before')} AS has_after,
+          _page.*
+        FROM unnest(ARRAY[${sql.join(
+          parents.map((id) => sql`${id}`),
+          sql`, `,
+        )}]::int4[]) AS _parents(parent_id)
+        LEFT JOIN LATERAL (
+          SELECT ${source.node} AS node, ${source.edge ?? sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
+          ${from}${inWindow}
+          ORDER BY ${orderBy(keys, request.backward)}
+          LIMIT ${request.size + 1}
+        ) AS _page ON true
+        ORDER BY _parents.parent_id, ${orderBy(keys, request.backward, (i) => sql.raw(`_page.k${i}`))}`,
+  );
+  const byParent = new Map<number, PageRow[]>();
+  for (const row of rows) {
+    const group = byParent.get(row.parent) ?? [];
+    group.push(row);
+    byParent.set(row.parent, group);
+  }
+  return parents.map((parent) => {
+    const group = byParent.get(parent) ?? [];
+    const first = group[0];
+    let found = group.filter((row) => row.node !== null);
+    const more = found.length > request.size;
+    found = found.slice(0, request.size);
+    if (request.backward) found.reverse();
+    const edges = found.map((row) => ({
+      ...source.toItem(row.node as JsonObject, row.edge),
+      cursor: encodeCursor(
+        source.ordering,
+        keys.map((key, i) => fromText(key.type, row[`c${i}`] as string)),
+      ),
+    }));
+    return {
+      edges,
+      totalCount: first?.total ?? 0,
+      pageInfo: {
+        hasNextPage: request.backward ? Boolean(first?.has_after) : more,
+        hasPreviousPage: request.backward ? more : Boolean(first?.has_before),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  });
+}
+
+/** A root list: one page of a source that has no parent. */
+export async function loadPage<Item>(db: Database, source: ListSource<Item>, args: ConnectionArgs): Promise<Page<Item>> {
+  const [page] = await loadPages(db, source, [0], pageRequest(args, source.ordering));
+  return page as Page<Item>;
+}
+
+/**
+ * The options of a connection field nested under a parent: the page is loaded for every parent
+ * of the same path at once (`byPath` gives the loader the field's arguments), after the
+ * arguments are checked in the resolver so a bad cursor fails just that field.
+ */
+export function pagedBy<Item>(source: ListSource<Item>) {
+  return {
+    byPath: true as const,
+    resolve: (parent: { id: number }, args: ConnectionArgs) => {
+      pageRequest(args, source.ordering);
+      return parent.id;
+    },
+    load: (ids: number[], ctx: Context, args: ConnectionArgs) => loadPages(ctx.db, source, ids, pageRequest(args, source.ordering)),
+  };
+}
+
+
+/**
+ * An edge's own fields (a mention, roles, a rank). Pothos types every edge as `{ cursor, node }`;
+ * the source's `toItem` put the rest there, so this is a typed view, not a conversion.
+ */
+export function edgeData<T>(edge: object): T {
+  return edge as T;
+}

@@ -1,0 +1,89 @@
+/**
+ * Text matching in SQL: full-text queries and typo- and accent-tolerant name matching. Every
+ * expression here is written the way the trigram and tsvector indexes of the schema are built, so
+ * those indexes can serve it.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { allOf, type JsonObject, type ListSource, type Ordering, tableList } from './connections.js';
+import { badUserInput } from './errors.js';
+
+export const MAX_SEARCH_LENGTH = 200;
+
+/** The text of a search argument, trimmed; BAD_USER_INPUT when blank or too long. */
+export function searchText(value: string, argument: string): string {
+  const text = value.trim();
+  if (text === '') throw badUserInput(`\`${argument}\` must not be blank.`, { argument });
+  if (text.length > MAX_SEARCH_LENGTH) {
+    throw badUserInput(`\`${argument}\` must be at most ${MAX_SEARCH_LENGTH} characters (got ${text.length}).`, { argument });
+  }
+  return text;
+}
+
+/**
+ * A full-text query for user text (web-search syntax: "quoted phrases", or, -not): English stems
+ * or the unaccented words as typed, matching both kinds of vector the tables hold.
+ */
+export function textQuery(q: string): SQL {
+  return sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', verbatim_unaccent(${q})))`;
+}
+
+/**
+ * The spellings of a name query to try: as typed, and with letters and digits split apart, since
+ * trigrams treat "MS-13" as the words "ms" and "13" but "MS13" as one word.
+ */
+export function nameSpellings(q: string): string[] {
+  const split = q.replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L})/gu, '$1 $2');
+  return split === q ? [q] : [q, split];
+}
+
+export interface NameColumns {
+  name: SQL;
+  aliases: SQL;
+}
+
+/**
+ * Rows whose name or an alias resembles `q`, ignoring accents and case, tolerating typos
+ * ("Sheinbam", "Hernandez Ochoa", "MS13"), and a score in [0, 1] to rank them (exact words 1).
+ * `<%` (word similarity) finds a query inside a longer name; `%` (similarity) a near-whole name.
+ */
+export function nameMatch(columns: NameColumns, q: string): { where: SQL; score: SQL } {
+  const name = sql`verbatim_unaccent(${columns.name})`;
+  const aliases = sql`verbatim_unaccent(verbatim_join(${columns.aliases}))`;
+  const spellings = nameSpellings(q).map((s) => sql`verbatim_unaccent(${s})`);
+  const where = spellings.flatMap((s) => [sql`${s} <% ${name}`, sql`${name} % ${s}`, sql`${s} <% ${aliases}`]);
+  const scores = spellings.flatMap((s) => [
+    sql`word_similarity(${s}, ${name})`,
+    sql`similarity(${name}, ${s})`,
+    sql`word_similarity(${s}, ${aliases})`,
+  ]);
+  return {
+    where: sql`(${sql.join(where, sql` OR `)})`,
+    score: sql`round(greatest(${sql.join(scores, sql`, `)})::numeric, 6)`,
+  };
+}
+
+/** A one-line snippet of `document` with the words matching `q` between <mark> and </mark>. */
+export function headline(document: SQL, q: string): SQL {
+  return sql`regexp_replace(ts_headline('english', ${document}, ${textQuery(q)}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'), '[[:space:]]+', ' ', 'g')`;
+}
+
+/**
+ * A root list of named entities (speakers, organizations): all of them in `order`, or with
+ * `search` those whose name or an alias resembles it, best match first.
+ */
+export function namedList<Item>(
+  table: 'speakers' | 'organizations',
+  order: Ordering,
+  toItem: (node: JsonObject) => Item,
+  args: { search?: string | null | undefined; kind?: string | null | undefined },
+): ListSource<Item> {
+  const filters: SQL[] = [];
+  if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
+  let ordering = order;
+  if (args.search != null) {
+    const match = nameMatch({ name: sql`t.name`, aliases: sql`t.aliases` }, searchText(args.search, 'search'));
+    filters.push(match.where);
+    ordering = { name: `${order.name}-match`, keys: [{ expr: match.score, type: 'numeric', desc: true }, ...order.keys] };
+  }
+  return tableList(table, ordering, toItem, () => allOf(filters));
+}

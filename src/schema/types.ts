@@ -1,0 +1,30 @@
+/** Helpers that define GraphQL types from the drizzle model: enums from pgEnums, nodes from tables. */
+import type { Column } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { rowsById, type Row } from '../db/rows.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+import type { NodeTypeName } from './ids.js';
+
+/** A GraphQL enum with the values of a pgEnum, in its order, each described. */
+export function enumOf<const V extends string>(name: string, description: string, values: readonly V[], descriptions: Record<V, string>) {
+  return builder.enumType(name, {
+    description,
+    values: Object.fromEntries(values.map((v) => [v, { description: descriptions[v] }])) as Record<V, { description: string }>,
+  });
+}
+
+/**
+ * A Relay node backed by a table: global id from `id`, loaded by a per-request DataLoader (one
+ * statement per batch; a missing id gives null). Rows a list already returned prime the loader.
+ */
+export function tableNode<T extends PgTable & { id: Column }>(name: NodeTypeName, table: T) {
+  type R = Row<T> & { id: number };
+  return builder.loadableNodeRef(name, {
+    id: { resolve: (row: R) => row.id, parse: (id: string) => Number(id) },
+    load: (ids: number[], ctx: Context) => rowsById(ctx.db, table, ids) as Promise<R[]>,
+    toKey: (row: R) => row.id,
+    sort: true,
+    cacheResolved: true,
+  });
+}

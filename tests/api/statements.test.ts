@@ -1,0 +1,105 @@
+/**
+ * No N+1: the number of SQL statements a request sends depends on the query's shape, never on
+ * how many rows it returns. Each query runs on a corpus of 3 and one of 30; the counts must match.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { countStatements } from '../../src/db/instrument.js';
+import { createApp, type App } from '../../src/server/app.js';
+import { describeEachDatabase } from '../helpers/databases.js';
+import { seedScale } from '../helpers/fixtures.js';
+import { execute } from '../helpers/graphql.js';
+
+/** speaker → quotes → article → events → participants, plus roles and paragraphs on the way. */
+const SPEAKER_TREE = `query ($slug: String!) {
+  article(slug: $slug) {
+    speakers(first: 50) { totalCount nodes {
+      name roles { title organization { name } }
+      quotes(first: 5) { totalCount nodes {
+        text paragraph { text }
+        speaker { slug }
+        article { title events(first: 50) { totalCount nodes {
+          title date { start }
+          participants(first: 10) { totalCount edges { role node { __typename ... on Speaker { name } ... on Organization { name } } } }
+        } } }
+      } }
+    } }
+  } }`;
+
+/** A page of 50 events with their participants (and theirs), and the articles that report them. */
+const EVENT_PAGE = `query ($from: Date!, $to: Date!) {
+  events(from: $from, to: $to, first: 50) { totalCount nodes {
+    title
+    participants { nodes {
+      __typename
+      ... on Speaker { slug events { totalCount } organizations { nodes { slug members { totalCount } } } articles { totalCount } }
+      ... on Organization { slug children { totalCount } parent { slug } speakers { slug } }
+    } }
+    articles { edges { sentence node { slug quotes(first: 3) { nodes { text } } } } }
+  } } }`;
+
+/** A root list filtered to one corpus, with the speaker of each quote and their roles. */
+const QUOTE_LIST = `query ($article: String!) {
+  quotes(article: $article, first: 50) { totalCount nodes { text paragraph { position } speaker { name roles { title } } } }
+}`;
+
+/** Search: "of 3" and "of 30" are distinct words ("3", "30") matching one corpus each. */
+const SEARCH = `query ($q: String!) {
+  search(query: $q, kinds: [QUOTE, ARTICLE, EVENT], first: 50) { totalCount edges { rank snippet node {
+    __typename
+    ... on Quote { speaker { slug } }
+    ... on Event { participants { totalCount } }
+    ... on Article { quotes { totalCount } }
+  } } }
+}`;
+
+describeEachDatabase('SQL statements per request', (suite) => {
+  let app: App;
+
+  beforeAll(async () => {
+    await seedScale(suite.db, 3, 2030);
+    await seedScale(suite.db, 30, 2031);
+    app = createApp({ db: suite.db });
+  });
+
+  async function run(document: string, variables: Record<string, unknown>) {
+    const { result, statements } = await countStatements(() => execute(app, document, variables));
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return { data: result.data as Record<string, any>, statements }; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
+  }
+
+  it('speaker → quotes → article → events → participants: the same count for 3 and 30 speakers', async () => {
+    const small = await run(SPEAKER_TREE, { slug: 'scale-3' });
+    const large = await run(SPEAKER_TREE, { slug: 'scale-30' });
+    expect(small.data.article.speakers.nodes).toHaveLength(3);
+    expect(large.data.article.speakers.nodes).toHaveLength(30);
+    expect(large.data.article.speakers.nodes[29].quotes.nodes[0].article.events.nodes).toHaveLength(30);
+    expect(large.statements).toBe(small.statements);
+    // One per level: article, speakers, roles, organizations, quotes, paragraphs, events, participants.
+    expect(large.statements).toBeLessThanOrEqual(8);
+  });
+
+  it('a page of events with participants and reporting articles: the same count for 3 and 30 events', async () => {
+    const small = await run(EVENT_PAGE, { from: '2030-01-01', to: '2030-12-31' });
+    const large = await run(EVENT_PAGE, { from: '2031-01-01', to: '2031-12-31' });
+    expect(small.data.events.nodes).toHaveLength(3);
+    expect(large.data.events.nodes).toHaveLength(30);
+    expect(large.data.events.nodes[0].participants.nodes).toHaveLength(2);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('a root list with the speakers of its quotes: the same count for 3 and 30 quotes', async () => {
+    const small = await run(QUOTE_LIST, { article: 'scale-3' });
+    const large = await run(QUOTE_LIST, { article: 'scale-30' });
+    expect(small.data.quotes.nodes).toHaveLength(3);
+    expect(large.data.quotes.nodes).toHaveLength(30);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('search with nested relations: the same count for 3 and 30 matches of each kind', async () => {
+    const small = await run(SEARCH, { q: 'of 3' });
+    const large = await run(SEARCH, { q: 'of 30' });
+    expect(small.data.search.totalCount).toBe(3 + 1 + 3);
+    expect(large.data.search.totalCount).toBe(30 + 1 + 30);
+    expect(large.statements).toBe(small.statements);
+  });
+});

@@ -1,0 +1,36 @@
+import { parse, validate } from 'graphql';
+import { expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.js';
+import { graphiqlTabs } from '../../src/server/graphiql.js';
+import { withCorpus } from '../helpers/api.js';
+import { describeEachDatabase } from '../helpers/databases.js';
+import { execute } from '../helpers/graphql.js';
+
+it('every GraphiQL tab is a valid query against the schema', () => {
+  expect(graphiqlTabs.length).toBeGreaterThanOrEqual(3);
+  for (const tab of graphiqlTabs) expect(validate(schema, parse(tab.query)), tab.query).toEqual([]);
+});
+
+describeEachDatabase('GraphiQL tabs', (suite) => {
+  const api = withCorpus(suite);
+
+  it('run without errors, and the example queries find data', async () => {
+    const results = [];
+    for (const tab of graphiqlTabs) {
+      const result = await execute(api.app, tab.query, tab.variables ? JSON.parse(tab.variables) : {});
+      expect(result.errors, tab.query).toBeUndefined();
+      results.push(result.data);
+    }
+    const [quotes, events, search] = results as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
+    expect(quotes!.speaker.quotes.totalCount).toBeGreaterThan(0);
+    expect(events!.events.totalCount).toBeGreaterThan(0);
+    expect(search!.organizations.nodes[0].slug).toBe('mara-salvatrucha');
+    expect(search!.speakers.nodes[0].slug).toBe('claudia-sheinbaum');
+  });
+
+  it('are served in the GraphiQL page', async () => {
+    const response = await api.app.fetch('http://verbatim.test/graphql', { headers: { accept: 'text/html' } });
+    const html = await response.text();
+    for (const name of ['QuotesBySpeaker', 'EventsInAMonth', 'Search']) expect(html).toContain(name);
+  });
+});
