@@ -27,7 +27,7 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  depth: 12,
+  depth: 15,
   aliases: 30,
   cost: 50_000,
   tokens: 3_000,

@@ -14,10 +14,9 @@ import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-type
 import { getNamedType, GraphQLError, isListType, getNullableType, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/connections.js';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
-/** Page size assumed for a connection asked without first/last (the API's default). */
-export const DEFAULT_PAGE_SIZE = 20;
 /** Items assumed for a plain list field (paragraphs, aliases, ...). */
 const LIST_FACTOR = 10;
 
@@ -59,7 +58,9 @@ const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity
   const pageSize = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
   const paginated = field.args.some((a) => a.name === 'first' || a.name === 'last');
   if (paginated) {
-    return 1 + Math.max(0, pageSize ?? DEFAULT_PAGE_SIZE) * childComplexity;
+    // Clamped: a page over the maximum is refused by the field itself, with a clearer message.
+    const size = Math.min(MAX_PAGE_SIZE, Math.max(0, pageSize ?? DEFAULT_PAGE_SIZE));
+    return 1 + size * childComplexity;
   }
   if (Array.isArray(args.ids)) return 1 + args.ids.length * childComplexity;
   const returnsList = isListType(getNullableType(field.type));

@@ -3,6 +3,7 @@
  * how many rows it returns. Each query runs on a corpus of 3 and one of 30; the counts must match.
  */
 import { beforeAll, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, defaultConfig } from '../../src/config.js';
 import { countStatements } from '../../src/db/instrument.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
@@ -58,7 +59,9 @@ describeEachDatabase('SQL statements per request', (suite) => {
   beforeAll(async () => {
     await seedScale(suite.db, 3, 2030);
     await seedScale(suite.db, 30, 2031);
-    app = createApp({ db: suite.db });
+    // These shapes are deliberately large (thousands of potential rows): the request limits,
+    // tested on their own, would refuse them, and what is measured here is batching.
+    app = createApp({ db: suite.db, config: defaultConfig({ limits: { ...DEFAULT_LIMITS, depth: 50, cost: 100_000_000 } }) });
   });
 
   async function run(document: string, variables: Record<string, unknown>) {

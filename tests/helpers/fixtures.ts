@@ -4,6 +4,7 @@
  * with exact offsets, and events at every date precision (and one with no known date).
  * `seedScale` adds a corpus of a chosen size for the statement-count tests.
  */
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import {
   articleEvents,
@@ -76,7 +77,16 @@ export interface Fixture {
 }
 
 /** The base corpus. Call once per database. */
+/**
+ * Removes every article and entity, including the seed corpus the migrations bring, so a suite
+ * can build a corpus it controls.
+ */
+export async function emptyCorpus(db: Database): Promise<void> {
+  await db.execute(sql`TRUNCATE articles, speakers, organizations, events RESTART IDENTITY CASCADE`);
+}
+
 export async function seedCorpus(db: Database): Promise<Fixture> {
+  await emptyCorpus(db);
   const org = await ids(
     db
       .insert(organizations)
