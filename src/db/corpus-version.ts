@@ -19,8 +19,12 @@ export async function readCorpusVersion(db: Database): Promise<string> {
     );
     if (!row) return 'empty';
     return `${row.n}-${row.created_at}-${(row.hash ?? '').slice(0, 12)}`;
-  } catch {
-    return 'empty';
+  } catch (error) {
+    // No bookkeeping table yet: nothing migrated. Anything else (an outage) is the caller's.
+    let e: unknown = error;
+    while (e instanceof Error && (e as { code?: unknown }).code !== '42P01' && e.cause) e = e.cause;
+    if ((e as { code?: unknown }).code === '42P01') return 'empty';
+    throw error;
   }
 }
 
