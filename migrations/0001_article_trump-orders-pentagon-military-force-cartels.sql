@@ -3,7 +3,7 @@
 -- article: trump-orders-pentagon-military-force-cartels
 -- action: add
 -- seed: seeds/2025-08-15-trump-orders-pentagon-military-force-cartels.yaml
--- source-hash: sha256:8141c9d1258a2277b27beaf231813a610aa67d409ad25811b19068388396b95b
+-- source-hash: sha256:9230ff7115d748bbe2382c9afdc7a610144122f633281e74bd9d088604c681dd
 -- notes:
 --   - The title, byline and date lines of the export are metadata, not body.
 --   - Markdown emphasis (*New York Times*, *Times*, *El Universal*) is removed: the body is plain text, so quotes match the published words.
@@ -109,7 +109,7 @@ Sheinbaum''s strategy for dismantling the cartels differs little from the failed
 Despite Sheinbaum''s rhetoric, it is likely the Mexican ruling class would capitulate to US imperialism.
 
 In the final analysis, it is only the Mexican working class, united with workers in the US and throughout Latin America, that can and must put an end to this descent into the maelstrom. This requires building the International Committee of the Fourth International in the Americas, and internationally.',
-'sha256:8141c9d1258a2277b27beaf231813a610aa67d409ad25811b19068388396b95b')
+'sha256:9230ff7115d748bbe2382c9afdc7a610144122f633281e74bd9d088604c681dd')
 ON CONFLICT (slug) DO UPDATE SET
   title = EXCLUDED.title, authors = EXCLUDED.authors, outlet = EXCLUDED.outlet,
   published_on = EXCLUDED.published_on, url = EXCLUDED.url, language = EXCLUDED.language,
@@ -154,7 +154,7 @@ INSERT INTO organizations (slug, name, kind, aliases, country, description, wiki
   ('gulf-cartel', 'Gulf Cartel', 'CRIMINAL_ORGANIZATION', ARRAY['Cártel del Golfo', 'CDG']::text[], 'MX', 'Mexican drug trafficking organization', NULL),
   ('nueva-familia-michoacana', 'Nueva Familia Michoacana', 'CRIMINAL_ORGANIZATION', ARRAY['La Nueva Familia Michoacana', 'LNFM']::text[], 'MX', 'Mexican drug trafficking organization', NULL),
   ('tren-de-aragua', 'Tren de Aragua', 'CRIMINAL_ORGANIZATION', '{}'::text[], 'VE', 'Venezuelan criminal organization', NULL),
-  ('mara-salvatrucha', 'Mara Salvatrucha', 'CRIMINAL_ORGANIZATION', ARRAY['MS-13', 'MS13', 'Mara Salvatrucha 13']::text[], 'SV', 'Criminal gang of Salvadoran origin', NULL),
+  ('mara-salvatrucha', 'Mara Salvatrucha', 'CRIMINAL_ORGANIZATION', ARRAY['MS-13', 'Mara Salvatrucha 13']::text[], 'SV', 'Criminal gang of Salvadoran origin', NULL),
   ('cartel-de-los-soles', 'Cartel de los Soles', 'CRIMINAL_ORGANIZATION', ARRAY['Cartel of the Suns', 'Cártel de los Soles']::text[], 'VE', 'Alleged Venezuelan drug trafficking network of military officers, designated by the Trump administration', NULL)
 ON CONFLICT (slug) DO UPDATE SET
   name = EXCLUDED.name, kind = EXCLUDED.kind, aliases = EXCLUDED.aliases, country = EXCLUDED.country,
