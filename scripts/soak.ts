@@ -1,0 +1,138 @@
+/**
+ * Soak: mixed headline queries against a real server process for a while at many connections,
+ * reporting errors (must be zero) and the server's memory at the start and end (must not grow
+ * without bound). Not a test: it prints figures and writes them to bench/results/.
+ *
+ *   npm run soak                                  # 60 s, 50 connections, embedded seed corpus
+ *   npm run soak -- --database-url postgres://…   # against a migrated server database
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { Command } from 'commander';
+
+const program = new Command()
+  .name('soak')
+  .option('--duration <seconds>', 'how long to run', '60')
+  .option('--connections <n>', 'concurrent connections', '50')
+  .option('--database-url <url>', 'a migrated PostgreSQL database (default: embedded PGlite with the seed corpus)')
+  .parse();
+const opts = program.opts<{ duration: string; connections: string; databaseUrl?: string }>();
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const QUERIES: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+  {
+    name: 'quotes by speaker',
+    query: `query QuotesBySpeaker($s: String!) { quotes(speaker: $s, first: 20) { totalCount nodes { text kind article { title } } } }`,
+    variables: { s: 'claudia-sheinbaum' },
+  },
+  {
+    name: 'events in a month',
+    query: `query EventsInAMonth { events(from: "2025-08-01", to: "2025-08-31") { totalCount nodes { title date { start end precision } participants { nodes { __typename ... on Speaker { name } ... on Organization { name } } } } } }`,
+  },
+  { name: 'speaker search', query: `query SpeakerSearch { speakers(search: "Sheinbam", first: 5) { nodes { slug name } } }` },
+  {
+    name: 'nested',
+    query: `query Nested { speaker(slug: "claudia-sheinbaum") { quotes(first: 10) { nodes { text article { title events(first: 10) { nodes { title } } } } } } }`,
+  },
+  { name: 'search', query: `query Search { search(query: "cartels", first: 10) { edges { rank snippet } } }` },
+];
+
+/** Resident memory of a process, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+async function main(): Promise<void> {
+  const dataDir = opts.databaseUrl ? undefined : mkdtempSync(path.join(tmpdir(), 'verbatim-soak-'));
+  // node --import tsx (not the tsx CLI, which would put a wrapper process between us and the
+  // server): the pid we sample is the server's own.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: '', DATA_DIR: dataDir! }),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/\S+\/graphql)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  const pid = child.pid!;
+  // Warm up (JIT, plans, pool) before the first memory reading.
+  for (const q of QUERIES) {
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) });
+  }
+  const memory = { start: rssMb(pid), max: 0, end: 0 };
+  const sampler = setInterval(() => (memory.max = Math.max(memory.max, rssMb(pid))), 1_000);
+
+  let graphqlErrors = 0;
+  const result = await autocannon({
+    url,
+    connections: Number(opts.connections),
+    duration: Number(opts.duration),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: QUERIES.map((q) => ({
+      method: 'POST' as const,
+      body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }),
+      // A 200 carrying GraphQL errors is a failure too.
+      onResponse: (status: number, body: string) => {
+        if (status === 200 && body.includes('"errors"')) graphqlErrors += 1;
+      },
+    })),
+  });
+  clearInterval(sampler);
+  memory.end = rssMb(pid);
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.on('exit', resolve));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+
+  const errors = result.errors + result.timeouts + result.non2xx + graphqlErrors;
+  const report = {
+    date: new Date().toISOString(),
+    database: opts.databaseUrl ? 'postgres' : 'pglite',
+    durationSeconds: Number(opts.duration),
+    connections: Number(opts.connections),
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    errors: { total: errors, transport: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, graphql: graphqlErrors },
+    serverMemoryMb: memory,
+  };
+  console.table({
+    requests: report.requests,
+    'req/s': report.requestsPerSecond,
+    'p50 ms': report.latencyMs.p50,
+    'p99 ms': report.latencyMs.p99,
+    errors: report.errors.total,
+    'RSS start MB': memory.start,
+    'RSS max MB': memory.max,
+    'RSS end MB': memory.end,
+  });
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  const file = path.join(root, 'bench/results', `soak-${report.database}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`written ${path.relative(root, file)}`);
+  if (errors > 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error('soak:', error);
+  process.exit(1);
+});
