@@ -3,7 +3,7 @@
 -- article: trump-orders-pentagon-military-force-cartels
 -- action: add
 -- seed: seeds/2025-08-15-trump-orders-pentagon-military-force-cartels.yaml
--- source-hash: sha256:9230ff7115d748bbe2382c9afdc7a610144122f633281e74bd9d088604c681dd
+-- source-hash: sha256:e3faf1bd663607f6686174050799945e8f27777ab4496a58a67606b95ed7c517
 -- notes:
 --   - The title, byline and date lines of the export are metadata, not body.
 --   - Markdown emphasis (*New York Times*, *Times*, *El Universal*) is removed: the body is plain text, so quotes match the published words.
@@ -109,7 +109,7 @@ Sheinbaum''s strategy for dismantling the cartels differs little from the failed
 Despite Sheinbaum''s rhetoric, it is likely the Mexican ruling class would capitulate to US imperialism.
 
 In the final analysis, it is only the Mexican working class, united with workers in the US and throughout Latin America, that can and must put an end to this descent into the maelstrom. This requires building the International Committee of the Fourth International in the Americas, and internationally.',
-'sha256:9230ff7115d748bbe2382c9afdc7a610144122f633281e74bd9d088604c681dd')
+'sha256:e3faf1bd663607f6686174050799945e8f27777ab4496a58a67606b95ed7c517')
 ON CONFLICT (slug) DO UPDATE SET
   title = EXCLUDED.title, authors = EXCLUDED.authors, outlet = EXCLUDED.outlet,
   published_on = EXCLUDED.published_on, url = EXCLUDED.url, language = EXCLUDED.language,
@@ -499,6 +499,9 @@ FROM articles a, (VALUES
   ('united-nations-general-assembly', 'PARTIAL', 'flagrant violation of international law.', NULL, 'condemned', NULL, NULL, NULL, NULL, NULL, 20, 6500, 6540),
   ('marco-rubio', 'INDIRECT', 'The administration has the right to use other elements of American power to target these groups.', 'US Secretary of State', 'claiming', NULL, NULL, NULL, NULL, NULL, 21, 6548, 6620),
   ('marco-rubio', 'PARTIAL', 'to use other elements of American power, intelligence agencies, the Department of Defense, whatever, to target these groups if we have an opportunity to do it.', 'US Secretary of State', 'claiming', NULL, NULL, NULL, NULL, NULL, 21, 6622, 6781),
+  ('jd-vance', 'INDIRECT', 'The US should intervene directly against the cartels in Mexico.', 'Vice President', 'pushing', NULL, NULL, NULL, NULL, NULL, 22, 7009, 7075),
+  ('pam-bondi', 'INDIRECT', 'The US should intervene directly against the cartels in Mexico.', 'Attorney General', 'pushing', NULL, NULL, NULL, NULL, NULL, 22, 7009, 7075),
+  ('pete-hegseth', 'INDIRECT', 'The US should intervene directly against the cartels in Mexico.', 'Defense Secretary', 'pushing', NULL, NULL, NULL, NULL, NULL, 22, 7009, 7075),
   ('maga-circles', 'INDIRECT', 'Mexico is a US adversary along the lines of Iran, China or North Korea.', NULL, 'denounced', NULL, NULL, NULL, NULL, NULL, 22, 7077, 7194),
   ('stephen-miller', 'INDIRECT', 'Using the military against cartels in Mexico would damage the cooperation of the Mexican government needed to stifle migration.', 'Trump''s immigration adviser', 'opposes', NULL, NULL, NULL, NULL, NULL, 23, 7267, 7330),
   ('vito-hernandez-ochoa', 'INDIRECT', 'US military intervention in Mexico is imminent.', 'Mexican security analyst', 'warned', 'El Universal', NULL, NULL, NULL, NULL, 25, 7897, 7962),
