@@ -318,11 +318,7 @@ export const events = pgTable(
     ),
     // Overlap queries (`events(from, to)`) need a range index: a btree on (start, end) scans from
     // the beginning of time.
-    // Partial: daterange(NULL, NULL) is unbounded, so events of unknown date would overlap every
-    // range and be read (then filtered out) by every query; the overlap filter excludes them.
-    index('events_date_range_idx')
-      .using('gist', sql`daterange(${t.dateStart}, ${t.dateEnd}, '[]')`)
-      .where(sql`${t.dateStart} IS NOT NULL`),
+    index('events_date_range_idx').using('gist', sql`daterange(${t.dateStart}, ${t.dateEnd}, '[]')`),
     index('events_date_order_idx').on(t.dateStart, t.dateEnd, t.id),
     index('events_kind_idx').on(t.kind),
     index('events_title_trgm_idx').using('gin', sql`verbatim_unaccent(${t.title}) gin_trgm_ops`),

@@ -1,2 +1,0 @@
-DROP INDEX "events_date_range_idx";--> statement-breakpoint
-CREATE INDEX "events_date_range_idx" ON "events" USING gist (daterange("date_start", "date_end", '[]')) WHERE "events"."date_start" IS NOT NULL;
