@@ -80,7 +80,18 @@ export function createApp({
       ? { title: 'Verbatim', defaultEditorToolsVisibility: false, defaultTabs: graphiqlTabs }
       : false,
     landingPage: false,
-    maskedErrors,
+    maskedErrors: {
+      ...maskedErrors,
+      maskError(error, message, isDev) {
+        const masked = maskedErrors.maskError!(error, message, isDev);
+        // Masked means unexpected (or an outage): the client sees a generic message, the log the cause.
+        if (masked !== error) {
+          const cause = (error as { originalError?: unknown }).originalError ?? error;
+          logger.error({ err: cause, code: (masked as { extensions?: { code?: unknown } }).extensions?.code }, 'unexpected error');
+        }
+        return masked;
+      },
+    },
     logging: yogaLogger(logger),
   });
 }

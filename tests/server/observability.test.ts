@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { beforeAll, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/client.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { seedCorpus } from '../helpers/fixtures.js';
@@ -81,6 +82,30 @@ describeEachDatabase('observability', (suite) => {
     expect(text).toContain(`verbatim_db_pool_max_connections{driver="${suite.handle.driver}"} ${suite.handle.maxConnections}`);
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
+  });
+
+  it('logs an unexpected error with its cause, while the client sees it masked', async () => {
+    const broken = await openDatabase({});
+    await broken.close();
+    const errors: { level: number; msg: string; err?: { message: string; stack: string } }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        errors.push(...chunk.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as (typeof errors)[number]));
+        done();
+      },
+    });
+    const app2 = createApp({ db: broken.db, logger: pino({ level: 'error' }, sink) });
+    const r = await app2.fetch('http://verbatim.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ speaker(slug: "claudia-sheinbaum") { name } }' }),
+    });
+    const body = (await r.json()) as { errors: { message: string }[] };
+    expect(body.errors[0]?.message).toBe('Unexpected error.');
+    const logged = errors.find((l) => l.msg === 'unexpected error');
+    expect(logged?.level).toBe(50);
+    expect(logged?.err?.message).toMatch(/closed/i);
+    expect(logged?.err?.stack).toContain('at ');
   });
 
   it('has no /metrics when METRICS=false', async () => {
