@@ -45,6 +45,9 @@ const flag = (fallback: boolean) =>
     .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
     .default(fallback);
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -66,6 +69,17 @@ const envSchema = z.object({
   LIMIT_BODY_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
   LIMIT_BATCH: positiveInt(DEFAULT_LIMITS.batch),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
+  PERSISTED_ONLY: flag(false),
+  CACHE_MAX_AGE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number of seconds')
+    .min(0, 'must be 0 or more')
+    .max(31_536_000, 'must be at most a year (31536000)')
+    .default(60),
+  METRICS: flag(true),
 });
 
 export interface Config {
@@ -81,6 +95,14 @@ export interface Config {
   limits: Limits;
   /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
   shutdownTimeoutMs: number;
+  /** pino's level for the JSON logs on stdout; `silent` turns them off. */
+  logLevel: LogLevel;
+  /** Refuse any operation that is not in operations/manifest.json (by its sha256 hash). */
+  persistedOnly: boolean;
+  /** Seconds a successful GET query may be served from a cache before revalidating. */
+  cacheMaxAge: number;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
 }
 
 /** Settings for tests and embedding: the defaults, with overrides. */
@@ -124,5 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batch: e.LIMIT_BATCH,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    persistedOnly: e.PERSISTED_ONLY,
+    cacheMaxAge: e.CACHE_MAX_AGE,
+    metrics: e.METRICS,
   };
 }

@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   /** Set when the handle was opened while the server was down (allowUnavailable). */
   unavailable?: string;
   driver: 'pglite' | 'postgres';
+  /** Connections the handle may open at once (PGlite: its one in-process connection). */
+  maxConnections: number;
   /** Where the data lives, for log lines (never includes a password). */
   location: string;
   close(): Promise<void>;
@@ -75,6 +77,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   return {
     db: db as unknown as Database,
     driver: 'pglite',
+    maxConnections: 1,
     location: dataDir ? `PGlite in ${dataDir}` : 'PGlite in memory',
     close: () => client.close(),
   };
@@ -82,8 +85,9 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
 
 async function openServer(url: string, options: OpenOptions): Promise<DatabaseHandle> {
   const location = `PostgreSQL at ${redactUrl(url)}`;
+  const maxConnections = options.maxConnections ?? 10;
   const client = postgres(url, {
-    max: options.maxConnections ?? 10,
+    max: maxConnections,
     connect_timeout: options.connectTimeout ?? 5,
     onnotice: () => {},
     // Keep bigint/date values as strings; drizzle maps them per column.
@@ -110,6 +114,7 @@ async function openServer(url: string, options: OpenOptions): Promise<DatabaseHa
   return {
     db: db as unknown as Database,
     driver: 'postgres',
+    maxConnections,
     location,
     ...(unavailable ? { unavailable } : {}),
     close: () => client.end({ timeout: 5 }),

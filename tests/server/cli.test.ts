@@ -23,11 +23,25 @@ describe('a bad DATABASE_URL', () => {
   });
 
   it('makes npm start exit non-zero naming every bad setting', async () => {
-    const r = await run('src/server/main.ts', [], { PORT: 'eighty', LIMIT_DEPTH: '-1', GRAPHIQL: 'maybe' });
+    const r = await run('src/server/main.ts', [], {
+      PORT: 'eighty',
+      LIMIT_DEPTH: '-1',
+      GRAPHIQL: 'maybe',
+      LOG_LEVEL: 'loud',
+      PERSISTED_ONLY: 'sometimes',
+      CACHE_MAX_AGE: '-5',
+      METRICS: 'perhaps',
+    });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/PORT: must be a number/);
     expect(r.stderr).toMatch(/LIMIT_DEPTH: must be positive/);
     expect(r.stderr).toMatch(/GRAPHIQL: must be true or false/);
+    expect(r.stderr).toMatch(/^\s+LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)$/m);
+    expect(r.stderr).toMatch(/^\s+PERSISTED_ONLY: must be true or false \(got "sometimes"\)$/m);
+    expect(r.stderr).toMatch(/^\s+CACHE_MAX_AGE: must be 0 or more \(got "-5"\)$/m);
+    expect(r.stderr).toMatch(/^\s+METRICS: must be true or false \(got "perhaps"\)$/m);
+    // One line per problem, after the heading; nothing else (no stack).
+    expect(r.stderr.trim().split('\n')).toHaveLength(8);
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('names a database that does not exist, for npm start and db:migrate', async () => {

@@ -1,0 +1,96 @@
+/**
+ * Prometheus metrics with prom-client: per-app request metrics in their own registry, plus the
+ * process metrics (CPU, memory, event loop, GC), which are process-wide and so collected once.
+ */
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+export interface PoolInfo {
+  driver: 'pglite' | 'postgres';
+  /** Connections the pool may open (PGlite: its single in-process connection). */
+  max: number;
+}
+
+export interface Metrics {
+  /** One finished request: operation label, HTTP status, seconds, SQL statements. */
+  observe(operation: string, status: number, seconds: number, statements: number): void;
+  inFlight: Gauge;
+  /** The exposition text for GET /metrics. */
+  scrape(): Promise<{ contentType: string; body: string }>;
+}
+
+let processRegistry: Registry | undefined;
+
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+export function createMetrics(pool: PoolInfo | undefined): Metrics {
+  const registry = new Registry();
+  const requests = new Counter({
+    name: 'verbatim_http_requests_total',
+    help: 'HTTP requests by GraphQL operation name and status.',
+    labelNames: ['operation', 'status'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'verbatim_http_request_duration_seconds',
+    help: 'HTTP request latency by GraphQL operation name and status.',
+    labelNames: ['operation', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const statements = new Histogram({
+    name: 'verbatim_sql_statements_per_request',
+    help: 'SQL statements sent per HTTP request, by GraphQL operation name.',
+    labelNames: ['operation'] as const,
+    buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55],
+    registers: [registry],
+  });
+  const inFlight = new Gauge({
+    name: 'verbatim_http_requests_in_flight',
+    help: 'HTTP requests being handled now.',
+    registers: [registry],
+  });
+  if (pool) {
+    // postgres.js does not expose its open/idle connection counts; the configured maximum and the
+    // requests in flight (each holds at most one connection at a time) bound the pool's use.
+    new Gauge({
+      name: 'verbatim_db_pool_max_connections',
+      help: 'Connections the database pool may open, by driver (pglite: one in-process connection).',
+      labelNames: ['driver'] as const,
+      registers: [registry],
+    }).set({ driver: pool.driver }, pool.max);
+  }
+  return {
+    observe(operation, status, seconds, count) {
+      const labels = { operation, status: String(status) };
+      requests.inc(labels);
+      duration.observe(labels, seconds);
+      statements.observe({ operation }, count);
+    },
+    inFlight,
+    async scrape() {
+      const [own, process] = await Promise.all([registry.metrics(), processMetrics().metrics()]);
+      return { contentType: registry.contentType, body: `${own}\n${process}` };
+    },
+  };
+}
+
+/**
+ * Operation names come from clients, so as metric labels they are capped: the first `max`
+ * distinct names keep their own series, later ones are counted as "other".
+ */
+export function boundedLabels(max: number, always: Iterable<string> = []): (name: string) => string {
+  const known = new Set<string>(always);
+  const limit = known.size + max;
+  return (name) => {
+    if (known.has(name)) return name;
+    if (known.size >= limit) return 'other';
+    known.add(name);
+    return name;
+  };
+}
