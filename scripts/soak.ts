@@ -59,18 +59,24 @@ async function main(): Promise<void> {
       PORT: '0',
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
+      // info: the 'listening' line carries the URL; request lines are drained, not kept.
+      LOG_LEVEL: 'info',
       ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : { DATABASE_URL: '', DATA_DIR: dataDir! }),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    const look = (d: Buffer) => {
       out += d.toString();
-      const m = /(http:\/\/\S+\/graphql)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
+      const m = /(http:\/\/[^\s"]+\/graphql)/.exec(out);
+      if (m) {
+        child.stdout!.off('data', look);
+        child.stdout!.resume(); // keep draining the request log
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', look);
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
   const pid = child.pid!;
