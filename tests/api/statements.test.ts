@@ -67,6 +67,8 @@ describeEachDatabase('SQL statements per request', (suite) => {
   async function run(document: string, variables: Record<string, unknown>) {
     const { result, statements } = await countStatements(() => execute(app, document, variables));
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    // A count of 0 would mean the counting itself is broken, and every comparison would pass.
+    expect(statements).toBeGreaterThan(0);
     return { data: result.data as Record<string, any>, statements }; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
   }
 
