@@ -27,6 +27,8 @@ const program = new Command()
   .option('--small <n>', 'the corpus to compare p50 with for flatness (skipped when not loaded)', 'small')
   .option('--duration <s>', 'seconds per scenario', '10')
   .option('--connections <n>', 'concurrent connections', '10')
+  .option('--only <keys>', 'run only these scenarios, comma-separated (a-heavy,a-light,b,c,d)')
+  .option('--no-small', 'skip the small corpus (flatness)')
   .parse();
 
 interface Measure {
@@ -163,9 +165,11 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 const SERVER_ENV = { NODE_ENV: 'production', GRAPHIQL: 'false', PORT: '0', HOST: '127.0.0.1' };
 
 async function main(): Promise<void> {
-  const opts = program.opts<{ quotes: string; small: string; duration: string; connections: string }>();
+  const opts = program.opts<{ quotes: string; small: string | false; duration: string; connections: string; only?: string }>();
+  const only = opts.only?.split(',').map((k) => k.trim());
+  const picked = (h: Headline) => !only || only.includes(h.key);
   const quotes = parseQuotes(opts.quotes);
-  const small = parseQuotes(opts.small);
+  const small = opts.small === false ? quotes : parseQuotes(opts.small);
   const seconds = Number(opts.duration);
   const connections = Number(opts.connections);
   if (!(await databaseExists(quotes))) throw new Error(`${benchDatabaseName(quotes)} does not exist: run npm run bench:corpus -- --quotes ${quotes}`);
@@ -178,7 +182,7 @@ async function main(): Promise<void> {
   const api = await start('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: url });
   const floor = await start('bench/floor.ts', { PORT: '0', DATABASE_URL: url });
   try {
-    for (const h of headlines(quotes)) {
+    for (const h of headlines(quotes).filter(picked)) {
       console.log(`api ${h.label} ...`);
       measures.push(await drive(h, api, 'api', quotes, seconds, connections));
       if (h.key.startsWith('a') || h.key === 'b') {
@@ -195,7 +199,7 @@ async function main(): Promise<void> {
   if (small !== quotes && (await databaseExists(small))) {
     const smallApi = await start('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: benchUrl(small) });
     try {
-      for (const h of headlines(small).filter((h) => ['a-heavy', 'a-light', 'b', 'c'].includes(h.key))) {
+      for (const h of headlines(small).filter((h) => picked(h) && ['a-heavy', 'a-light', 'b', 'c'].includes(h.key))) {
         console.log(`api ${h.label} at ${small} quotes ...`);
         measures.push(await drive(h, smallApi, 'api', small, seconds, connections));
       }

@@ -50,9 +50,33 @@ export async function rowBySlug<T extends PgTable & { slug: Column }>(db: Databa
  */
 export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): Row<T> {
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(rowColumns(table) as Record<string, Column>)) {
-    const value = json[column.keyAsName ? toSnakeCase(key) : column.name];
+  for (const { key, name, column } of jsonFields(table)) {
+    const value = json[name];
     row[key] = value == null ? null : column.mapFromDriverValue(value);
   }
   return row as Row<T>;
+}
+
+interface JsonField {
+  /** drizzle's property name. */
+  key: string;
+  /** The column's name in the database, which `to_jsonb` uses. */
+  name: string;
+  column: Column;
+}
+
+/** Each table's fields, worked out once: rowFromJson runs for every row of every list. */
+const jsonFieldsByTable = new WeakMap<Table, readonly JsonField[]>();
+
+function jsonFields(table: Table): readonly JsonField[] {
+  let fields = jsonFieldsByTable.get(table);
+  if (!fields) {
+    fields = Object.entries(rowColumns(table) as Record<string, Column>).map(([key, column]) => ({
+      key,
+      name: column.keyAsName ? toSnakeCase(key) : column.name,
+      column,
+    }));
+    jsonFieldsByTable.set(table, fields);
+  }
+  return fields;
 }

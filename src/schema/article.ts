@@ -3,9 +3,10 @@ import { asc, inArray, sql, type SQL } from 'drizzle-orm';
 import { articleParagraphs, articles } from '../db/schema.js';
 import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
 import { builder } from './builder.js';
-import { allOf, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy, tableList } from './connections.js';
+import { allOf, type JsonObject, type ListSource, loadPage, type Ordering, pagedBy, tableList } from './connections.js';
 import type { Context } from './context.js';
 import { DateScalar, dateRange } from './dates.js';
+import { requestLoader } from './loaders.js';
 import { EventReportConnection, eventsReportedIn } from './event.js';
 import { type Mention, mentionEdge, mentionFields, type Report, reportEdge, reportFields, toMention, toReport } from './links.js';
 import { searchText, textQuery } from './matching.js';
@@ -16,7 +17,34 @@ import { tableNode } from './types.js';
 
 export type ArticleRow = Row<typeof articles>;
 
-export const ArticleNode = tableNode('Article', articles);
+/**
+ * An article as the API carries it: lists and prefetches leave the body out (it is the one big
+ * column, and most queries ask for titles and dates); `body` and paragraph texts load it when
+ * asked, through their own loader, so a row without it is never mistaken for an empty body.
+ */
+export type ArticleData = Omit<ArticleRow, 'body'> & { body?: string };
+
+export const ArticleNode = tableNode<typeof articles, ArticleData>('Article', articles);
+
+/** An article row as jsonb without its body and search vector (see ArticleData); `t` is the article. */
+export const ARTICLE_JSON = sql`to_jsonb(t) - 'search' - 'body'`;
+
+/** An article from ARTICLE_JSON (or NODE_JSON). */
+export function articleFromJson(json: JsonObject): ArticleData {
+  const { body, ...row } = rowFromJson(articles, json);
+  return json.body == null ? row : { ...row, body };
+}
+
+/** Article bodies by id, loaded only for the fields that show them. */
+const articleBodies = requestLoader<number, string>(async (ids, ctx) => {
+  const rows = await ctx.db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.id, r.body]));
+  return ids.map((id) => byId.get(id) ?? new Error(`article ${id} has no body`));
+});
+
+async function bodyOf(article: ArticleData, ctx: Context): Promise<string> {
+  return article.body ?? articleBodies(ctx).load(article.id);
+}
 
 /** Oldest first, then by id: the order of every list of articles. */
 export const articleOrder: Ordering = {
@@ -27,25 +55,25 @@ export const articleOrder: Ordering = {
   ],
 };
 
-const toArticle = (json: JsonObject) => rowFromJson(articles, json);
+const toArticle = articleFromJson;
 
 /** Articles that mention a speaker or an organization, through `table`'s `column`. */
-export function articlesMentioning(table: 'article_speakers' | 'article_organizations', column: string): ListSource<{ node: ArticleRow } & Mention> {
+export function articlesMentioning(table: 'article_speakers' | 'article_organizations', column: string): ListSource<{ node: ArticleData } & Mention> {
   return {
     ordering: articleOrder,
     from: (parent) =>
       sql`FROM articles t JOIN ${sql.identifier(table)} x ON x.article_id = t.id WHERE x.${sql.identifier(column)} = ${parent}`,
-    node: NODE_JSON,
+    node: ARTICLE_JSON,
     edge: mentionEdge,
     toItem: (node, edge) => ({ node: toArticle(node), ...toMention(edge) }),
   };
 }
 
 /** Articles that report an event. */
-export const articlesReporting: ListSource<{ node: ArticleRow } & Report> = {
+export const articlesReporting: ListSource<{ node: ArticleData } & Report> = {
   ordering: articleOrder,
   from: (parent) => sql`FROM articles t JOIN article_events x ON x.article_id = t.id WHERE x.event_id = ${parent}`,
-  node: NODE_JSON,
+  node: ARTICLE_JSON,
   edge: reportEdge,
   toItem: (node, edge) => ({ node: toArticle(node), ...toReport(edge) }),
 };
@@ -85,8 +113,8 @@ export const ParagraphRef = builder.objectRef<Paragraph>('Paragraph').implement(
     text: t.string({
       description: 'The paragraph text: `body.slice(startOffset, endOffset)`.',
       resolve: async (p, _args, ctx) => {
-        const article = await ArticleNode.getDataloader(ctx).load(p.articleId);
-        return article.body.slice(p.startOffset, p.endOffset);
+        const body = await articleBodies(ctx).load(p.articleId);
+        return body.slice(p.startOffset, p.endOffset);
       },
     }),
   }),
@@ -119,8 +147,9 @@ ArticleNode.implement({
     publishedOn: t.expose('publishedOn', { type: DateScalar, description: 'Publication date (ISO 8601).' }),
     url: t.exposeString('url', { nullable: true, description: 'Where the article was published, when known.' }),
     language: t.exposeString('language', { description: 'BCP 47 language tag of the body.' }),
-    body: t.exposeString('body', {
+    body: t.string({
       description: 'The full body exactly as stored: paragraphs joined by a blank line. Quote offsets index into it.',
+      resolve: (article, _args, ctx) => bodyOf(article, ctx),
     }),
     paragraphs: t.loadableGroup({
       type: ParagraphRef,
@@ -177,13 +206,14 @@ builder.queryField('articles', (t) =>
       publishedFrom: t.arg({ type: DateScalar, description: 'Only articles published on or after this date.' }),
       publishedTo: t.arg({ type: DateScalar, description: 'Only articles published on or before this date.' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const range = dateRange({ from: args.publishedFrom, to: args.publishedTo }, { from: 'publishedFrom', to: 'publishedTo' });
       const filters: SQL[] = [];
       if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
       if (range?.from) filters.push(sql`t.published_on >= ${range.from}::date`);
       if (range?.to) filters.push(sql`t.published_on <= ${range.to}::date`);
-      return loadPage(ctx.db, tableList('articles', articleOrder, (node) => ({ node: toArticle(node) }), () => allOf(filters)), args);
+      const source = tableList('articles', articleOrder, (node) => ({ node: toArticle(node) }), () => allOf(filters));
+      return loadPage(ctx.db, { ...source, node: ARTICLE_JSON }, args, info);
     },
   }),
 );

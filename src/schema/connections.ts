@@ -9,12 +9,14 @@
  */
 import type { PageInfoShape } from '@pothos/plugin-relay';
 import { sql, type SQL } from 'drizzle-orm';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Database } from '../db/client.js';
 import type { Context } from './context.js';
 import { queryRows } from '../db/rows.js';
 import { builder } from './builder.js';
 import { isIsoDate } from './dates.js';
 import { badUserInput } from './errors.js';
+import { selectsField } from './selection.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -50,6 +52,17 @@ export interface ListSource<Item> {
   edge?: SQL;
   /** The edge's shape, cursor aside, from the node and edge json. */
   toItem: (node: JsonObject, edge: JsonObject | null) => Item;
+  /**
+   * Related rows the page's statement fetches with each node when the query selects them (a
+   * quote's article): node field name → a jsonb expression over `t`. They arrive in the node's
+   * json under that name, instead of in a DataLoader's statement after the page.
+   */
+  include?: Readonly<Record<string, SQL>>;
+  /**
+   * Conditions checked in the page's statement, each with the error to throw when it is false
+   * (a slug filter naming nothing): a root list resolves its filters without a statement of its own.
+   */
+  checks?: readonly { holds: SQL; error: () => Error }[];
 }
 
 export type JsonObject = Record<string, unknown>;
@@ -86,6 +99,27 @@ export interface PageRequest {
   size: number;
   after: KeyValue[] | null;
   before: KeyValue[] | null;
+  /**
+   * What the query asks beyond the page: counting every row of a big list (13,000 quotes of one
+   * speaker, thousands of events in a month) costs far more than the page, so it is only done
+   * for a query that selects `totalCount`, or the page-info flag that needs it.
+   */
+  wants: { totalCount: boolean; outside: boolean; include: readonly string[] };
+}
+
+/** What a connection field's selection asks beyond the page (fragments and aliases included). */
+function wantsOf(source: ListSource<unknown>, info: GraphQLResolveInfo | undefined, backward: boolean): PageRequest['wants'] {
+  // Everything when no query is at hand (a caller outside GraphQL); nothing to include, since
+  // the related rows' own loaders still answer.
+  if (!info) return { totalCount: true, outside: true, include: [] };
+  return {
+    totalCount: selectsField(info, ['totalCount']),
+    // The flag about rows outside the cursor window: hasPreviousPage going forward, hasNextPage back.
+    outside: selectsField(info, ['pageInfo', backward ? 'hasNextPage' : 'hasPreviousPage']),
+    include: Object.keys(source.include ?? {}).filter(
+      (field) => selectsField(info, ['nodes', field]) || selectsField(info, ['edges', 'node', field]),
+    ),
+  };
 }
 
 builder.globalConnectionField('totalCount', (t) =>
@@ -96,7 +130,8 @@ builder.globalConnectionField('totalCount', (t) =>
 );
 
 /** Checks `first`/`last`/`after`/`before`; throws BAD_USER_INPUT naming the argument. */
-export function pageRequest(args: ConnectionArgs, ordering: Ordering): PageRequest {
+export function pageRequest(args: ConnectionArgs, source: ListSource<unknown>, info?: GraphQLResolveInfo): PageRequest {
+  const { ordering } = source;
   const { first, last } = args;
   if (first != null && last != null) {
     throw badUserInput('Pass either `first` or `last`, not both.', { argument: 'last' });
@@ -116,6 +151,7 @@ export function pageRequest(args: ConnectionArgs, ordering: Ordering): PageReque
   }
   return {
     backward: last != null,
+    wants: wantsOf(source, info, last != null),
     size: last ?? first ?? DEFAULT_PAGE_SIZE,
     after: args.after == null ? null : decodeCursor(args.after, ordering, 'after'),
     before: args.before == null ? null : decodeCursor(args.before, ordering, 'before'),
@@ -234,29 +270,39 @@ export async function loadPages<Item>(
   // Whether rows lie outside the window on either side (Relay's hasPreviousPage with `after`,
   // hasNextPage with `before`).
   const outside = (values: KeyValue[] | null, side: 'after' | 'before') =>
-    values ? sql`EXISTS (SELECT 1 ${from} AND NOT ${beyond(keys, values, side)})` : sql`false`;
+    values && request.wants.outside ? sql`EXISTS (SELECT 1 ${from} AND NOT ${beyond(keys, values, side)})` : sql`false`;
+  const total = request.wants.totalCount ? sql`(SELECT count(*) ${from})::int` : sql`NULL::int`;
+  const included = request.wants.include.flatMap((field) => {
+    const expr = source.include?.[field];
+    return expr ? [sql`${field}::text, ${expr}`] : [];
+  });
+  const node = included.length > 0 ? sql`(${source.node}) || jsonb_build_object(${sql.join(included, sql`, `)})` : source.node;
+  const checks = source.checks ?? [];
+  const checkColumns = checks.map((check, i) => sql`, (${check.holds}) AS ${sql.raw(`check${i}`)}`);
   const keyColumns = keys.map(
     (key, i) => sql`${key.expr} AS ${sql.raw(`k${i}`)}, (${key.expr})::text AS ${sql.raw(`c${i}`)}`,
   );
   const rows = await queryRows<PageRow>(
     db,
     sql`SELECT _parents.parent_id AS parent,
-          (SELECT count(*) ${from})::int AS total,
+          ${total} AS total,
           ${outside(request.after, 'after')} AS has_before,
-          ${outside(request.before, 'before')} AS has_after,
+          ${outside(request.before, 'before')} AS has_after${sql.join(checkColumns)},
           _page.*
         FROM unnest(ARRAY[${sql.join(
           parents.map((id) => sql`${id}`),
           sql`, `,
         )}]::int4[]) AS _parents(parent_id)
         LEFT JOIN LATERAL (
-          SELECT ${source.node} AS node, ${source.edge ?? sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
+          SELECT ${node} AS node, ${source.edge ?? sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
           ${from}${inWindow}
           ORDER BY ${orderBy(keys, request.backward)}
           LIMIT ${request.size + 1}
         ) AS _page ON true
         ORDER BY _parents.parent_id, ${orderBy(keys, request.backward, (i) => sql.raw(`_page.k${i}`))}`,
   );
+  const failed = checks.findIndex((_check, i) => rows[0]?.[`check${i}`] === false);
+  if (failed >= 0) throw (checks[failed] as { error: () => Error }).error();
   const byParent = new Map<number, PageRow[]>();
   for (const row of rows) {
     const group = byParent.get(row.parent) ?? [];
@@ -291,8 +337,8 @@ export async function loadPages<Item>(
 }
 
 /** A root list: one page of a source that has no parent. */
-export async function loadPage<Item>(db: Database, source: ListSource<Item>, args: ConnectionArgs): Promise<Page<Item>> {
-  const [page] = await loadPages(db, source, [0], pageRequest(args, source.ordering));
+export async function loadPage<Item>(db: Database, source: ListSource<Item>, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<Item>> {
+  const [page] = await loadPages(db, source, [0], pageRequest(args, source, info));
   return page as Page<Item>;
 }
 
@@ -305,10 +351,12 @@ export function pagedBy<Item>(source: ListSource<Item>) {
   return {
     byPath: true as const,
     resolve: (parent: { id: number }, args: ConnectionArgs) => {
-      pageRequest(args, source.ordering);
+      pageRequest(args, source);
       return parent.id;
     },
-    load: (ids: number[], ctx: Context, args: ConnectionArgs) => loadPages(ctx.db, source, ids, pageRequest(args, source.ordering)),
+    // byPath: every parent at this path shares the field's selection, so `info` speaks for all.
+    load: (ids: number[], ctx: Context, args: ConnectionArgs, info: GraphQLResolveInfo) =>
+      loadPages(ctx.db, source, ids, pageRequest(args, source, info)),
   };
 }
 

@@ -207,7 +207,7 @@ builder.queryField('events', (t) =>
       }),
       kind: t.arg({ type: EventKindEnum, description: 'Only events of this kind.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const range = dateRange(args);
       const filters: SQL[] = [];
       if (range) filters.push(overlaps(sql`t.date_start`, sql`t.date_end`, range));
@@ -224,7 +224,7 @@ builder.queryField('events', (t) =>
         filters.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = t.id
           AND (ep.speaker_id = ${speakerId}::int4 OR ep.organization_id = ${organizationId}::int4))`);
       }
-      return loadPage(ctx.db, tableList('events', eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), args);
+      return loadPage(ctx.db, tableList('events', eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), args, info);
     },
   }),
 );

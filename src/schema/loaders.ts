@@ -41,11 +41,17 @@ export function findSlug(ctx: Context, kind: SlugKind, slug: string): Promise<nu
   return slugIds(ctx).load(`${kind}:${slug}`);
 }
 
-/** The id of the entity a filter argument names; NOT_FOUND when there is none. */
-export async function requireSlug(ctx: Context, kind: SlugKind, slug: string, argument: string): Promise<number> {
-  const id = await findSlug(ctx, kind, slug);
-  if (id === null) {
-    throw notFound(`No ${kind} has the slug ${JSON.stringify(slug)} (argument \`${argument}\`).`, { argument, slug });
-  }
-  return id;
+/**
+ * A filter argument naming an entity by slug, resolved inside the list's own statement: `id` is
+ * the entity's id as a scalar subquery, `check` fails the list with NOT_FOUND when there is none.
+ */
+export function slugFilter(kind: SlugKind, slug: string, argument: string) {
+  const id = sql`(SELECT id FROM ${SLUG_TABLES[kind]} WHERE slug = ${slug})`;
+  return {
+    id,
+    check: {
+      holds: sql`${id} IS NOT NULL`,
+      error: () => notFound(`No ${kind} has the slug ${JSON.stringify(slug)} (argument \`${argument}\`).`, { argument, slug }),
+    },
+  };
 }

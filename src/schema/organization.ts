@@ -162,7 +162,7 @@ builder.queryField('organizations', (t) =>
       search: t.arg.string({ description: 'A name or alias, or part of one ("MS13", "Sinaloa").' }),
       kind: t.arg({ type: OrganizationKindEnum, description: 'Only organizations of this kind.' }),
     },
-    resolve: (_root, args, ctx) =>
-      loadPage(ctx.db, namedList('organizations', organizationOrder, (node) => ({ node: toOrganization(node) }), args), args),
+    resolve: (_root, args, ctx, info) =>
+      loadPage(ctx.db, namedList('organizations', organizationOrder, (node) => ({ node: toOrganization(node) }), args), args, info),
   }),
 );

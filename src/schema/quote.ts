@@ -2,11 +2,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowFromJson, type Row } from '../db/rows.js';
 import { quoteKind, quotes } from '../db/schema.js';
-import { ArticleNode, paragraphField } from './article.js';
+import { type ArticleData, articleFromJson, ArticleNode, paragraphField } from './article.js';
 import { builder } from './builder.js';
-import { allOf, type ListSource, loadPage, type Ordering, tableList } from './connections.js';
+import { allOf, type JsonObject, type ListSource, loadPage, type Ordering, tableList } from './connections.js';
 import { DateScalar, dateRange, overlaps, PartialDate } from './dates.js';
-import { requireSlug } from './loaders.js';
+import { slugFilter } from './loaders.js';
 import { searchText, textQuery } from './matching.js';
 import { SpeakerNode } from './speaker.js';
 import { enumOf, tableNode } from './types.js';
@@ -35,8 +35,23 @@ export const quoteOrder: Ordering = {
   ],
 };
 
-function quoteList(where: (parent: SQL) => SQL): ListSource<{ node: QuoteRow }> {
-  return tableList('quotes', quoteOrder, (node) => ({ node: rowFromJson(quotes, node) }), where);
+/** A quote as lists carry it: with its article when the query selects it (see ListSource.include). */
+type ListedQuote = QuoteRow & { article?: ArticleData };
+
+function toQuote(json: JsonObject): ListedQuote {
+  const row = rowFromJson(quotes, json);
+  return json.article ? { ...row, article: articleFromJson(json.article as JsonObject) } : row;
+}
+
+/** The quote's article, shaped as ARTICLE_JSON. */
+const QUOTE_ARTICLE = sql`(SELECT to_jsonb(a) - 'search' - 'body' FROM articles a WHERE a.id = t.article_id)`;
+
+function quoteList(where: (parent: SQL) => SQL, checks?: ListSource<unknown>['checks']): ListSource<{ node: ListedQuote }> {
+  return {
+    ...tableList('quotes', quoteOrder, (node) => ({ node: toQuote(node) }), where),
+    include: { article: QUOTE_ARTICLE },
+    ...(checks ? { checks } : {}),
+  };
 }
 
 /** The quotes of a speaker or in an article: `column` names the parent. */
@@ -62,7 +77,12 @@ QuoteNode.implement({
     }),
     kind: t.expose('kind', { type: QuoteKindEnum, description: 'Direct words, a fragment, or a paraphrase.' }),
     speaker: t.field({ type: SpeakerNode, description: 'Who said it.', resolve: (q) => q.speakerId }),
-    article: t.field({ type: ArticleNode, description: 'The article that reports it.', resolve: (q) => q.articleId }),
+    article: t.field({
+      type: ArticleNode,
+      description: 'The article that reports it.',
+      // Fetched with the page when the list's query asked for it; loaded by id otherwise.
+      resolve: (q: ListedQuote) => q.article ?? q.articleId,
+    }),
     speakerDescription: t.exposeString('speakerDescription', {
       nullable: true,
       description: 'How the article describes the speaker here ("Mexican President").',
@@ -103,19 +123,24 @@ builder.queryField('quotes', (t) =>
       on: t.arg({ type: DateScalar, description: 'Only quotes said on this day (same rule as `from`); not with `from` or `to`.' }),
       kind: t.arg({ type: QuoteKindEnum, description: 'Only quotes of this kind.' }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const range = dateRange(args);
       const filters: SQL[] = [];
-      const [speakerId, articleId] = await Promise.all([
-        args.speaker == null ? null : requireSlug(ctx, 'speaker', args.speaker, 'speaker'),
-        args.article == null ? null : requireSlug(ctx, 'article', args.article, 'article'),
-      ]);
-      if (speakerId !== null) filters.push(sql`t.speaker_id = ${speakerId}`);
-      if (articleId !== null) filters.push(sql`t.article_id = ${articleId}`);
+      const checks: NonNullable<ListSource<unknown>['checks']>[number][] = [];
+      if (args.speaker != null) {
+        const speaker = slugFilter('speaker', args.speaker, 'speaker');
+        filters.push(sql`t.speaker_id = ${speaker.id}`);
+        checks.push(speaker.check);
+      }
+      if (args.article != null) {
+        const article = slugFilter('article', args.article, 'article');
+        filters.push(sql`t.article_id = ${article.id}`);
+        checks.push(article.check);
+      }
       if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
       if (range) filters.push(overlaps(sql`coalesce(t.said_start, t.published_on)`, sql`coalesce(t.said_end, t.published_on)`, range));
       if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
-      return loadPage(ctx.db, quoteList(() => allOf(filters)), args);
+      return loadPage(ctx.db, quoteList(() => allOf(filters), checks), args, info);
     },
   }),
 );

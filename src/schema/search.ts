@@ -135,10 +135,10 @@ builder.queryField('search', (t) =>
       }),
       kinds: t.arg({ type: [SearchKindEnum], description: 'Only these kinds of entity (default: all).' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const q = searchText(args.query, 'query');
       const kinds = args.kinds?.length ? [...new Set(args.kinds)] : (Object.keys(KINDS) as SearchKind[]);
-      return loadPage(ctx.db, searchSource(q, kinds), args);
+      return loadPage(ctx.db, searchSource(q, kinds), args, info);
     },
   }),
 );

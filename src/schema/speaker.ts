@@ -164,6 +164,6 @@ builder.queryField('speakers', (t) =>
       search: t.arg.string({ description: 'A name or alias, or part of one ("Sheinbam", "Hernandez Ochoa").' }),
       kind: t.arg({ type: SpeakerKindEnum, description: 'Only speakers of this kind.' }),
     },
-    resolve: (_root, args, ctx) => loadPage(ctx.db, namedList('speakers', speakerOrder, (node) => ({ node: toSpeaker(node) }), args), args),
+    resolve: (_root, args, ctx, info) => loadPage(ctx.db, namedList('speakers', speakerOrder, (node) => ({ node: toSpeaker(node) }), args), args, info),
   }),
 );

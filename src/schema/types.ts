@@ -18,11 +18,11 @@ export function enumOf<const V extends string>(name: string, description: string
  * A Relay node backed by a table: global id from `id`, loaded by a per-request DataLoader (one
  * statement per batch; a missing id gives null). Rows a list already returned prime the loader.
  */
-export function tableNode<T extends PgTable & { id: Column }>(name: NodeTypeName, table: T) {
-  type R = Row<T> & { id: number };
+export function tableNode<T extends PgTable & { id: Column }, R extends { id: number } = Row<T> & { id: number }>(name: NodeTypeName, table: T) {
   return builder.loadableNodeRef(name, {
     id: { resolve: (row: R) => row.id, parse: (id: string) => Number(id) },
-    load: (ids: number[], ctx: Context) => rowsById(ctx.db, table, ids) as Promise<R[]>,
+    // A full row is always an R (R may only make columns optional, as ArticleData's body).
+    load: (ids: number[], ctx: Context) => rowsById(ctx.db, table, ids) as Promise<unknown[]> as Promise<R[]>,
     toKey: (row: R) => row.id,
     sort: true,
     cacheResolved: true,

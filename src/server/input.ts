@@ -15,11 +15,20 @@ function containsNul(value: unknown, depth = 0): boolean {
 }
 
 export function rejectNulPlugin(): Plugin {
+  // Yoga caches parsed documents, so a repeated query is the same object: check it once.
+  const documents = new WeakMap<object, boolean>();
+  const hasLiteralNul = (document: object) => {
+    let nul = documents.get(document);
+    if (nul === undefined) {
+      nul = JSON.stringify(document).includes('\\u0000');
+      documents.set(document, nul);
+    }
+    return nul;
+  };
   return {
     onExecute({ args }) {
       // Checked on the parsed document and the coerced variables, so escapes ("\u0000") count too.
-      const literalNul = JSON.stringify(args.document).includes('\\u0000');
-      if (literalNul || containsNul(args.variableValues)) {
+      if (hasLiteralNul(args.document) || containsNul(args.variableValues)) {
         throw new GraphQLError('Arguments may not contain the NUL character (U+0000).', {
           extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
         });

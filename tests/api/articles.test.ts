@@ -20,6 +20,21 @@ describeEachDatabase('articles', (suite) => {
     expect(data.missing).toBeNull();
   });
 
+  it('the body is the same wherever the article is reached: lists leave it out and load it when asked', async () => {
+    const direct = await query(api.app, `{ article(slug: "mexico-rejects-strikes") { body paragraphs { text } } }`);
+    expect(direct.article.body.length).toBeGreaterThan(0);
+    const listed = await query(api.app, `{
+      articles { nodes { slug body paragraphs { text } } }
+      quotes(article: "mexico-rejects-strikes") { nodes { article { slug body } paragraph { text } } }
+    }`);
+    const inList = listed.articles.nodes.find((a: { slug: string }) => a.slug === 'mexico-rejects-strikes');
+    expect(inList).toEqual({ slug: 'mexico-rejects-strikes', ...direct.article });
+    for (const q of listed.quotes.nodes) {
+      expect(q.article.body).toBe(direct.article.body);
+      expect(direct.article.paragraphs.map((p: { text: string }) => p.text)).toContain(q.paragraph.text);
+    }
+  });
+
   it('articles() lists every article oldest first', async () => {
     const data = await query(api.app, `{ articles { totalCount nodes { slug publishedOn } } }`);
     expect(data.articles.totalCount).toBe(3);

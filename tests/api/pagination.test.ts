@@ -83,6 +83,25 @@ describeEachDatabase('pagination', (suite) => {
     expect(data.events).toEqual({ totalCount: 7, edges: [], pageInfo: { hasNextPage: true, startCursor: null, endCursor: null } });
   });
 
+  it('totalCount and pageInfo are right however the query selects them: aliases, fragments, inline fragments', async () => {
+    // The statement counts rows and looks behind the cursor only for a query that asks; asking
+    // through a fragment or under an alias must still count as asking.
+    const all = (await query(api.app, `{ quotes(first: 100) { edges { cursor } } }`)).quotes.edges;
+    const doc = `query ($after: String) {
+      plain: quotes(first: 2, after: $after) { edges { cursor } }
+      counted: quotes(first: 2, after: $after) { ...Counted }
+      inline: quotes(first: 2, after: $after) { ... on QuoteConnection { n: totalCount info: pageInfo { back: hasPreviousPage } } }
+    }
+    fragment Counted on QuoteConnection { totalCount pageInfo { ...Back } }
+    fragment Back on PageInfo { hasPreviousPage hasNextPage }`;
+    const data = await query(api.app, doc, { after: all[2].cursor });
+    expect(data.plain.edges.map((e: { cursor: string }) => e.cursor)).toEqual(all.slice(3, 5).map((e: { cursor: string }) => e.cursor));
+    expect(data.counted).toEqual({ totalCount: all.length, pageInfo: { hasPreviousPage: true, hasNextPage: true } });
+    expect(data.inline).toEqual({ n: all.length, info: { back: true } });
+    const nested = await query(api.app, `{ speaker(slug: "claudia-sheinbaum") { quotes(first: 1) { ...C } } } fragment C on QuoteConnection { totalCount }`);
+    expect(nested.speaker.quotes.totalCount).toBe(3);
+  });
+
   it('defaults to 20 items a page', async () => {
     const data = await query(api.app, `{ quotes { edges { cursor } pageInfo { hasNextPage } } }`);
     expect(data.quotes.edges.length).toBe(7);

@@ -79,8 +79,9 @@ describeEachDatabase('SQL statements per request', (suite) => {
     expect(large.data.article.speakers.nodes).toHaveLength(30);
     expect(large.data.article.speakers.nodes[29].quotes.nodes[0].article.events.nodes).toHaveLength(30);
     expect(large.statements).toBe(small.statements);
-    // One per level: article, speakers, roles, organizations, quotes, paragraphs, events, participants.
-    expect(large.statements).toBeLessThanOrEqual(8);
+    // One per level: article, speakers, roles, organizations, quotes (their articles fetched with
+    // them), paragraphs, article bodies (for the paragraphs' text), events, participants.
+    expect(large.statements).toBeLessThanOrEqual(9);
   });
 
   it('a page of events with participants and reporting articles: the same count for 3 and 30 events', async () => {
@@ -98,6 +99,22 @@ describeEachDatabase('SQL statements per request', (suite) => {
     expect(small.data.quotes.nodes).toHaveLength(3);
     expect(large.data.quotes.nodes).toHaveLength(30);
     expect(large.statements).toBe(small.statements);
+  });
+
+  it('a page of quotes by a speaker with their articles (the bench\'s (a)) is one statement, an unknown speaker included', async () => {
+    const doc = `query ($speaker: String, $article: String) { quotes(speaker: $speaker, article: $article, first: 20) { nodes { text article { title } } } }`;
+    const inArticle = await run(doc, { article: 'scale-30' });
+    expect(inArticle.data.quotes.nodes).toHaveLength(20);
+    expect(inArticle.data.quotes.nodes.every((q: { article: { title: string } }) => q.article.title === 'A corpus of 30')).toBe(true);
+    expect(inArticle.statements).toBe(1);
+    const bySpeaker = await run(doc, { speaker: 'scale-30-speaker-007', article: 'scale-30' });
+    expect(bySpeaker.data.quotes.nodes).toEqual([{ text: 'line 007 of 30', article: { title: 'A corpus of 30' } }]);
+    expect(bySpeaker.statements).toBe(1);
+    // The slug is resolved inside the same statement, and NOT_FOUND still names the argument.
+    const { result, statements } = await countStatements(() => execute(app, doc, { speaker: 'nobody-at-all' }));
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(result.errors?.[0]?.message).toMatch(/No speaker has the slug "nobody-at-all" \(argument `speaker`\)/);
+    expect(statements).toBe(1);
   });
 
   it('search with nested relations: the same count for 3 and 30 matches of each kind', async () => {
