@@ -87,6 +87,6 @@ export const FLOOR_EVENTS_SQL = `
              LEFT JOIN speakers s ON s.id = p.speaker_id
              LEFT JOIN organizations o ON o.id = p.organization_id), '[]'::json)) AS participants
     FROM events e
-   WHERE daterange(e.date_start, e.date_end, '[]') && daterange($1::date, $2::date, '[]')
+   WHERE e.date_start IS NOT NULL AND daterange(e.date_start, e.date_end, '[]') && daterange($1::date, $2::date, '[]')
    ORDER BY coalesce(e.date_start, 'infinity'::date), coalesce(e.date_end, 'infinity'::date), e.id
    LIMIT $3`;

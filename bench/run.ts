@@ -33,7 +33,8 @@ const program = new Command()
 
 interface Measure {
   scenario: string;
-  target: 'api' | 'floor';
+  /** api: the server uncached (its response cache off); api-cached: the same with it on. */
+  target: 'api' | 'api-cached' | 'floor';
   quotes: number;
   requests: number;
   rps: number;
@@ -162,7 +163,8 @@ async function databaseExists(quotes: number): Promise<boolean> {
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-const SERVER_ENV = { NODE_ENV: 'production', GRAPHIQL: 'false', PORT: '0', HOST: '127.0.0.1' };
+/** The server as deployed, uncached: the response cache is measured on its own (api-cached). */
+const SERVER_ENV = { NODE_ENV: 'production', GRAPHIQL: 'false', PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_MB: '0' };
 
 async function main(): Promise<void> {
   const opts = program.opts<{ quotes: string; small: string | false; duration: string; connections: string; only?: string }>();
@@ -195,6 +197,17 @@ async function main(): Promise<void> {
     await floor.stop();
   }
 
+  // The same server with its response cache on: after the warm-up every request is a hit.
+  const cached = await start('src/server/main.ts', { ...SERVER_ENV, RESPONSE_CACHE_MB: '64', DATABASE_URL: url });
+  try {
+    for (const h of headlines(quotes).filter(picked)) {
+      console.log(`api (response cache) ${h.label} ...`);
+      measures.push(await drive(h, cached, 'api-cached', quotes, seconds, connections));
+    }
+  } finally {
+    await cached.stop();
+  }
+
   // Flatness: p50 of (a), (b), (c) on the small corpus, same settings.
   if (small !== quotes && (await databaseExists(small))) {
     const smallApi = await start('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: benchUrl(small) });
@@ -223,7 +236,7 @@ function summarize(measures: Measure[], statements: Record<string, Record<number
   const rows = measures
     .filter((m) => m.quotes === quotes)
     .map((m) => {
-      const floor = m.target === 'api' ? find(m.scenario, 'floor') : undefined;
+      const floor = m.target !== 'floor' ? find(m.scenario, 'floor') : undefined;
       const smallRun = m.target === 'api' ? find(m.scenario, 'api', small) : undefined;
       return {
         ...m,
@@ -239,7 +252,7 @@ function summarize(measures: Measure[], statements: Record<string, Record<number
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
     corpus: { quotes, small },
-    settings: { secondsPerScenario: seconds, connections, planCacheMode: 'force_custom_plan', responseCache: 'none' },
+    settings: { secondsPerScenario: seconds, connections, planCacheMode: 'force_custom_plan', responseCache: 'api: off; api-cached: 64 MB, keyed by corpus version' },
     rows,
     smallCorpus: measures.filter((m) => m.quotes === small),
   };

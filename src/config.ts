@@ -80,6 +80,11 @@ const envSchema = z.object({
     .max(31_536_000, 'must be at most a year (31536000)')
     .default(60),
   METRICS: flag(true),
+  RESPONSE_CACHE_MB: z.coerce
+    .number({ error: 'must be a number' })
+    .min(0, 'must be 0 (off) or more')
+    .max(65_536, 'must be at most 65536')
+    .default(64),
 });
 
 export interface Config {
@@ -103,6 +108,8 @@ export interface Config {
   cacheMaxAge: number;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
+  /** Megabytes of query results kept in memory, keyed by corpus version and request; 0 turns it off. */
+  responseCacheMb: number;
 }
 
 /** Settings for tests and embedding: the defaults, with overrides. */
@@ -150,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     persistedOnly: e.PERSISTED_ONLY,
     cacheMaxAge: e.CACHE_MAX_AGE,
     metrics: e.METRICS,
+    responseCacheMb: e.RESPONSE_CACHE_MB,
   };
 }

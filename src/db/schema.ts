@@ -317,8 +317,12 @@ export const events = pgTable(
       sql`(${t.dateStart} IS NULL) = (${t.dateEnd} IS NULL) AND (${t.dateStart} IS NULL) = (${t.datePrecision} IS NULL)`,
     ),
     // Overlap queries (`events(from, to)`) need a range index: a btree on (start, end) scans from
-    // the beginning of time.
-    index('events_date_range_idx').using('gist', sql`daterange(${t.dateStart}, ${t.dateEnd}, '[]')`),
+    // the beginning of time. Partial: an unknown date makes daterange(NULL, NULL), which is
+    // unbounded and would overlap every range, so a full index hands every overlap query all the
+    // undated events to filter out again (10,000 of 19,000 rows for a month at 200,000 events).
+    index('events_date_range_idx')
+      .using('gist', sql`daterange(${t.dateStart}, ${t.dateEnd}, '[]')`)
+      .where(sql`${t.dateStart} IS NOT NULL`),
     index('events_date_order_idx').on(t.dateStart, t.dateEnd, t.id),
     index('events_kind_idx').on(t.kind),
     index('events_title_trgm_idx').using('gin', sql`verbatim_unaccent(${t.title}) gin_trgm_ops`),

@@ -17,6 +17,7 @@ import { cachingPlugin } from './caching.js';
 import { createMetrics, type PoolInfo } from './metrics.js';
 import { observabilityPlugin, yogaLogger } from './observability.js';
 import { loadManifest, persistedOperationsPlugin, type Manifest } from './persisted.js';
+import { responseCachePlugin } from './response-cache.js';
 
 export interface AppOptions {
   db: Database;
@@ -66,6 +67,11 @@ export function createApp({
     ...limitPlugins(config.limits),
     rejectNulPlugin(),
   ];
+  // After the persisted operations (a hash becomes its query text first) and the limits.
+  // Only with a corpus version to key it by: a cache not tied to it would outlive a migration.
+  if (corpusVersion && config.responseCacheMb > 0) {
+    plugins.push(responseCachePlugin({ version: () => corpusVersion.value, maxBytes: Math.round(config.responseCacheMb * 2 ** 20) }));
+  }
   if (config.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
   if (!config.introspection) plugins.push(useDisableIntrospection() as Plugin);
   return createYoga<Record<string, unknown>, Context>({

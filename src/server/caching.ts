@@ -23,6 +23,9 @@ export interface CachingOptions {
   graphqlEndpoint: string;
 }
 
+/** How @graphql-yoga/plugin-response-cache marks a result it served. */
+const SERVED_FROM_RESPONSE_CACHE = Symbol.for('servedFromResponseCache');
+
 interface Candidate {
   etag: string;
   version: string;
@@ -68,6 +71,12 @@ export function cachingPlugin({ version, maxAge, graphqlEndpoint }: CachingOptio
           if (!(Symbol.asyncIterator in result) && !result.errors?.length) candidate.cacheable = true;
         },
       };
+    },
+    onResultProcess({ request, result }) {
+      const candidate = candidates.get(request);
+      // Served by the response cache (src/server/response-cache.ts), which skips execution: it
+      // only ever stores a query's answer without errors.
+      if (candidate && !Array.isArray(result) && (result as Record<symbol, unknown>)[SERVED_FROM_RESPONSE_CACHE]) candidate.cacheable = true;
     },
     onResponse({ request, response }) {
       if (response.status === 304) return;

@@ -38,7 +38,7 @@ describe('corpus:check', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([
       'corpus check failed, 2 problems:',
-      `seeds/${ALPHA}:3: changed since its migration 0001_article_alpha-article: run npm run corpus:add -- seeds/${ALPHA}`,
+      `seeds/${ALPHA}:3: changed since its migration ${ws.n(1)}_article_alpha-article: run npm run corpus:add -- seeds/${ALPHA}`,
       `seeds/${BETA}:3: no migration for article beta-article: run npm run corpus:add -- seeds/${BETA}`,
     ]);
   });
@@ -47,23 +47,23 @@ describe('corpus:check', () => {
     addSeed(ws.seed(ALPHA), ws.folders);
     ws.seed(ALPHA, (t) => edit('speakers:\n', '# who speaks\nspeakers:\n')(t).replace('authors: [Jane Writer]', 'authors:\n    - Jane Writer'));
     expect(problems()).toEqual([]);
-    expect(addSeed(`seeds/${ALPHA}`, ws.folders)).toMatchObject({ status: 'unchanged', tag: '0001_article_alpha-article' });
+    expect(addSeed(`seeds/${ALPHA}`, ws.folders)).toMatchObject({ status: 'unchanged', tag: `${ws.n(1)}_article_alpha-article` });
   });
 
   it('lists a migrated article whose seed is gone, and a retracted article whose seed is back', () => {
     addSeed(ws.seed(ALPHA), ws.folders);
     rmSync(path.join(ws.seeds, ALPHA));
     expect(problems()).toEqual([
-      'migrations/0001_article_alpha-article.sql: article alpha-article is migrated but has no seed (was seeds/2025-08-15-alpha-article.yaml): restore the seed, or run npm run corpus:retract -- alpha-article',
+      `migrations/${ws.n(1)}_article_alpha-article.sql: article alpha-article is migrated but has no seed (was seeds/2025-08-15-alpha-article.yaml): restore the seed, or run npm run corpus:retract -- alpha-article`,
     ]);
     retractArticle('alpha-article', ws.folders);
     expect(problems()).toEqual([]);
     ws.seed(ALPHA);
     expect(problems()).toEqual([
-      `seeds/${ALPHA}:3: article alpha-article was retracted by 0002_retract_alpha-article but its seed is still here: delete it, or run npm run corpus:add -- seeds/${ALPHA} to publish it again`,
+      `seeds/${ALPHA}:3: article alpha-article was retracted by ${ws.n(2)}_retract_alpha-article but its seed is still here: delete it, or run npm run corpus:add -- seeds/${ALPHA} to publish it again`,
     ]);
     // Publishing it again is an ordinary add.
-    expect(addSeed(`seeds/${ALPHA}`, ws.folders)).toMatchObject({ status: 'written', action: 'add', tag: '0003_article_alpha-article' });
+    expect(addSeed(`seeds/${ALPHA}`, ws.folders)).toMatchObject({ status: 'written', action: 'add', tag: `${ws.n(3)}_article_alpha-article` });
     expect(problems()).toEqual([]);
   });
 

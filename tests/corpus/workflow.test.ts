@@ -68,22 +68,23 @@ describeEachDatabase('corpus: seed → migration → database', (suite) => {
     const r = await runCli(ws, ['add', ws.seed(ALPHA)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('alpha-article: wrote migrations/0001_article_alpha-article.sql (new article)');
-    const text = ws.read('migrations/0001_article_alpha-article.sql');
+    expect(r.stdout).toContain(`alpha-article: wrote migrations/${ws.n(1)}_article_alpha-article.sql (new article)`);
+    const text = ws.read(`migrations/${ws.n(1)}_article_alpha-article.sql`);
     expect(text).toMatch(/^-- Verbatim article migration/);
     expect(text).toContain('-- seed: seeds/2025-08-15-alpha-article.yaml');
     expect(text).toMatch(/^-- source-hash: sha256:[0-9a-f]{64}$/m);
     expect(text).toContain('--   - A test article.');
     expect(text).toContain('--> statement-breakpoint');
     const journal = JSON.parse(ws.read('migrations/meta/_journal.json')) as { entries: { idx: number; tag: string; when: number }[] };
-    const [init, added] = journal.entries;
-    expect(added).toMatchObject({ idx: 1, tag: '0001_article_alpha-article' });
-    expect(added!.when).toBeGreaterThan(init!.when);
-    const previous = JSON.parse(ws.read('migrations/meta/0000_snapshot.json')) as { id: string };
-    const snapshot = JSON.parse(ws.read('migrations/meta/0001_snapshot.json')) as { id: string; prevId: string; tables: unknown };
+    // Appended after the last schema migration, with the schema snapshot carried over unchanged.
+    const [last, added] = journal.entries.slice(-2);
+    expect(added).toMatchObject({ idx: Number(ws.n(1)), tag: `${ws.n(1)}_article_alpha-article` });
+    expect(added!.when).toBeGreaterThan(last!.when);
+    const previous = JSON.parse(ws.read(`migrations/meta/${ws.n(0)}_snapshot.json`)) as { id: string; tables: unknown };
+    const snapshot = JSON.parse(ws.read(`migrations/meta/${ws.n(1)}_snapshot.json`)) as { id: string; prevId: string; tables: unknown };
     expect(snapshot.prevId).toBe(previous.id);
     expect(snapshot.id).not.toBe(previous.id);
-    expect(snapshot.tables).toEqual((JSON.parse(ws.read('migrations/meta/0000_snapshot.json')) as { tables: unknown }).tables);
+    expect(snapshot.tables).toEqual(previous.tables);
   });
 
   it('applies it: the article, its paragraphs, quotes, events and links, with correct offsets', async () => {
@@ -92,13 +93,13 @@ describeEachDatabase('corpus: seed → migration → database', (suite) => {
     const [{ id: existingId }] = (await queryRows<{ id: number }>(suite.db, sql`SELECT id FROM organizations WHERE slug = 'red-gang'`)) as [{ id: number }];
 
     const { applied } = await migrate(suite.db, ws.migrations);
-    expect(applied).toEqual(['0001_article_alpha-article']);
+    expect(applied).toEqual([`${ws.n(1)}_article_alpha-article`]);
 
     const article = await articleRow('alpha-article');
     const body = fixtureBody(ALPHA);
     expect(article?.body).toBe(body);
     expect(article?.published_on).toBe('2025-08-15');
-    expect(article?.source_hash).toBe(/^-- source-hash: (\S+)$/m.exec(ws.read('migrations/0001_article_alpha-article.sql'))?.[1]);
+    expect(article?.source_hash).toBe(/^-- source-hash: (\S+)$/m.exec(ws.read(`migrations/${ws.n(1)}_article_alpha-article.sql`))?.[1]);
 
     const paragraphs = await queryRows<{ position: number; start_offset: number; end_offset: number }>(
       suite.db,
@@ -172,8 +173,8 @@ describeEachDatabase('corpus: seed → migration → database', (suite) => {
   it('links a second article to the same speaker row', async () => {
     ws.seed(BETA);
     const result = addSeed(`seeds/${BETA}`, ws.folders);
-    expect(result).toMatchObject({ status: 'written', action: 'add', tag: '0002_article_beta-article' });
-    expect((await migrate(suite.db, ws.migrations)).applied).toEqual(['0002_article_beta-article']);
+    expect(result).toMatchObject({ status: 'written', action: 'add', tag: `${ws.n(2)}_article_beta-article` });
+    expect((await migrate(suite.db, ws.migrations)).applied).toEqual([`${ws.n(2)}_article_beta-article`]);
     const speakers = await queryRows<{ slug: string; n: number }>(
       suite.db,
       sql`SELECT s.slug, count(*)::int AS n FROM speakers s GROUP BY s.slug ORDER BY s.slug`,
@@ -232,9 +233,9 @@ quotes:
     );
     const r = await runCli(ws, ['add', `seeds/${ALPHA}`]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('alpha-article: wrote migrations/0003_article_alpha-article.sql (correction)');
-    expect(ws.read('migrations/0003_article_alpha-article.sql')).toContain('-- action: correct (after 0001_article_alpha-article)');
-    expect((await migrate(suite.db, ws.migrations)).applied).toEqual(['0003_article_alpha-article']);
+    expect(r.stdout).toContain(`alpha-article: wrote migrations/${ws.n(3)}_article_alpha-article.sql (correction)`);
+    expect(ws.read(`migrations/${ws.n(3)}_article_alpha-article.sql`)).toContain(`-- action: correct (after ${ws.n(1)}_article_alpha-article)`);
+    expect((await migrate(suite.db, ws.migrations)).applied).toEqual([`${ws.n(3)}_article_alpha-article`]);
 
     const body = fixtureBody(ALPHA);
     const quotes = await articleQuotes('alpha-article');
@@ -258,7 +259,7 @@ quotes:
     const files = ws.files();
     const again = await runCli(ws, ['add', `seeds/${ALPHA}`]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('alpha-article: nothing changed since 0003_article_alpha-article; nothing written.');
+    expect(again.stdout).toContain(`alpha-article: nothing changed since ${ws.n(3)}_article_alpha-article; nothing written.`);
     expect(ws.files()).toEqual(files);
     expect(checkCorpus(ws.folders).problems).toEqual([]);
   });
@@ -280,11 +281,11 @@ quotes:
 
     const r = await runCli(ws, ['retract', `seeds/${BETA}`]);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('beta-article: wrote migrations/0004_retract_beta-article.sql');
+    expect(r.stdout).toContain(`beta-article: wrote migrations/${ws.n(4)}_retract_beta-article.sql`);
     expect(r.stdout).toContain(`Removed seeds/${BETA}`);
     expect(Object.keys(ws.files())).not.toContain(`seeds/${BETA}`);
     const alphaBefore = await articleQuotes('alpha-article');
-    expect((await migrate(suite.db, ws.migrations)).applied).toEqual(['0004_retract_beta-article']);
+    expect((await migrate(suite.db, ws.migrations)).applied).toEqual([`${ws.n(4)}_retract_beta-article`]);
     const speakers = await queryRows<{ slug: string }>(suite.db, sql`SELECT slug FROM speakers ORDER BY slug`);
     expect(speakers.map((s) => s.slug)).toEqual(['ana-lopez']);
     expect(await articleRow('beta-article')).toBeUndefined();
@@ -292,7 +293,7 @@ quotes:
     expect(checkCorpus(ws.folders).problems).toEqual([]);
 
     retractArticle('alpha-article', ws.folders);
-    expect((await migrate(suite.db, ws.migrations)).applied).toEqual(['0005_retract_alpha-article']);
+    expect((await migrate(suite.db, ws.migrations)).applied).toEqual([`${ws.n(5)}_retract_alpha-article`]);
     const counts = await tableCounts(suite.db);
     expect(Object.values(counts).every((n) => n === 0), JSON.stringify(counts)).toBe(true);
     expect(checkCorpus(ws.folders)).toMatchObject({ seeds: 0, problems: [] });
@@ -304,14 +305,14 @@ quotes:
     cpSync(ws.migrations, folder, { recursive: true });
     const journalFile = path.join(folder, 'meta/_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string; when: number }[] };
-    const beta = journal.entries.find((e) => e.tag === '0002_article_beta-article')!;
-    journal.entries.push({ ...beta, tag: '0006_replay', when: journal.entries.at(-1)!.when + 1 });
+    const beta = journal.entries.find((e) => e.tag === `${ws.n(2)}_article_beta-article`)!;
+    journal.entries.push({ ...beta, tag: `${ws.n(6)}_replay`, when: journal.entries.at(-1)!.when + 1 });
     writeFileSync(journalFile, JSON.stringify(journal));
-    cpSync(path.join(folder, `${beta.tag}.sql`), path.join(folder, '0006_replay.sql'));
+    cpSync(path.join(folder, `${beta.tag}.sql`), path.join(folder, `${ws.n(6)}_replay.sql`));
 
     const before = await dump(suite.db);
     await expect(migrate(suite.db, folder)).rejects.toThrow(
-      /^migration 0006_replay failed at statement 1: article beta-article refers to entities that are not in the database: speakers ana-lopez \(apply the migrations of the seeds that define them first\); nothing of it was applied$/,
+      /^migration \d{4}_replay failed at statement 1: article beta-article refers to entities that are not in the database: speakers ana-lopez \(apply the migrations of the seeds that define them first\); nothing of it was applied$/,
     );
     expect(await dump(suite.db)).toEqual(before);
   });

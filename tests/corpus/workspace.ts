@@ -25,6 +25,11 @@ export interface Workspace {
   /** Puts a fixture into seeds/, optionally edited; returns its path relative to `dir`. */
   seed(name: string, edit?: (text: string) => string, as?: string): string;
   read(relative: string): string;
+  /**
+   * The number prefix ("0003") of the k-th migration written in this workspace: after the
+   * schema migrations, however many there are.
+   */
+  n(k: number): string;
   /** Every file under migrations/ and seeds/ with its content, to prove nothing was written. */
   files(): Record<string, string>;
   remove(): void;
@@ -46,6 +51,7 @@ export function createWorkspace(): Workspace {
   }
   journal.entries = journal.entries.filter((e) => !articles.includes(e));
   writeFileSync(journalFile, JSON.stringify(journal, null, 2));
+  const base = journal.entries.at(-1)?.idx ?? -1;
   const read = (relative: string) => readFileSync(path.join(dir, relative), 'utf8');
   return {
     dir,
@@ -58,6 +64,7 @@ export function createWorkspace(): Workspace {
       return path.join('seeds', as);
     },
     read,
+    n: (k) => String(base + k).padStart(4, '0'),
     files() {
       const out: Record<string, string> = {};
       const walk = (d: string) => {
