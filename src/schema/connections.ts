@@ -282,6 +282,8 @@ export async function loadPages<Item>(
   const keyColumns = keys.map(
     (key, i) => sql`${key.expr} AS ${sql.raw(`k${i}`)}, (${key.expr})::text AS ${sql.raw(`c${i}`)}`,
   );
+  // verbatim_after_limit (migration 0002): the JSON is built for the page's rows only, after
+  // ORDER BY ... LIMIT, not for every candidate row the sort considers.
   const rows = await queryRows<PageRow>(
     db,
     sql`SELECT _parents.parent_id AS parent,
@@ -294,7 +296,7 @@ export async function loadPages<Item>(
           sql`, `,
         )}]::int4[]) AS _parents(parent_id)
         LEFT JOIN LATERAL (
-          SELECT ${node} AS node, ${source.edge ?? sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
+          SELECT verbatim_after_limit(${node}) AS node, ${source.edge ? sql`verbatim_after_limit(${source.edge})` : sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
           ${from}${inWindow}
           ORDER BY ${orderBy(keys, request.backward)}
           LIMIT ${request.size + 1}
