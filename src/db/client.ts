@@ -120,7 +120,7 @@ async function openServer(url: string, options: OpenOptions): Promise<DatabaseHa
     }
     unavailable = `${location} is unavailable (${errorText(error)})`;
   }
-  const db = drizzlePostgres({ client, schema, casing: 'snake_case', logger: countingLogger });
+  const db = drizzlePostgres({ client: preparing(client), schema, casing: 'snake_case', logger: countingLogger });
   return {
     db: db as unknown as Database,
     driver: 'postgres',
@@ -129,6 +129,20 @@ async function openServer(url: string, options: OpenOptions): Promise<DatabaseHa
     ...(unavailable ? { unavailable } : {}),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * The client drizzle uses, with every statement prepared. drizzle sends its queries unprepared
+ * (a Parse with the whole text on every execution, then parse, analysis and rewrite on the
+ * server each time); prepared, a statement text is parsed once per connection and then only
+ * bound and executed. The texts are bounded: parameters carry every value, id lists travel as
+ * one array parameter (src/db/rows.ts idArray), and postgres.js recycles each connection, with
+ * its prepared statements, after 30 to 60 minutes (max_lifetime). Statements inside
+ * transactions (migrations) go through the transaction's own client, unprepared.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  const unsafe: postgres.Sql['unsafe'] = (query, parameters, options) => client.unsafe(query, parameters, { ...options, prepare: true });
+  return new Proxy(client, { get: (target, key, receiver) => (key === 'unsafe' ? unsafe : Reflect.get(target, key, receiver)) });
 }
 
 /** Errors of a server that is down for now, as opposed to a URL that can never work. */

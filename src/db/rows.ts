@@ -1,4 +1,4 @@
-import { type Column, eq, getTableColumns, inArray, type SQL, type Table } from 'drizzle-orm';
+import { type Column, eq, getTableColumns, sql, type SQL, type SQLWrapper, type Table } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn, PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from './client.js';
@@ -15,6 +15,21 @@ export async function queryRows<T extends Record<string, unknown>>(db: Executor,
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
+/**
+ * A list of ids as one int4[] parameter: `IN ($1, …, $n)` would make a different statement text
+ * for every list length, and the server connection prepares each text it sees once per
+ * connection (src/db/client.ts).
+ */
+export function idArray(ids: readonly number[]): SQL {
+  for (const id of ids) if (!Number.isSafeInteger(id)) throw new Error(`not an id: ${id}`);
+  return sql`${`{${ids.join(',')}}`}::int4[]`;
+}
+
+/** `expression = ANY(ids)`, with the ids as one parameter (see idArray). */
+export function inIds(expression: SQLWrapper, ids: readonly number[]): SQL {
+  return sql`${expression} = ANY(${idArray(ids)})`;
+}
+
 /** A table's row as the API uses it: every column but the generated full-text vector. */
 export type Row<T extends Table> = Omit<T['$inferSelect'], 'search'>;
 
@@ -29,7 +44,7 @@ export async function rowsById<T extends PgTable & { id: Column }>(db: Database,
   const rows: unknown = await db
     .select(rowColumns(table) as unknown as Record<string, PgColumn>)
     .from(table as PgTable)
-    .where(inArray(table.id, [...ids]));
+    .where(inIds(table.id, ids));
   return rows as Row<T>[];
 }
 
@@ -55,6 +70,19 @@ export function rowFromJson<T extends Table>(table: T, json: Record<string, unkn
     row[key] = value == null ? null : column.mapFromDriverValue(value);
   }
   return row as Row<T>;
+}
+
+/**
+ * A row of `table` (aliased `alias` in the statement) as jsonb, in the shape rowFromJson reads:
+ * the columns by their database names, without the search vector and the `omit`ted columns.
+ * Naming the columns beats `to_jsonb(row)`, which would also turn the search vector into text
+ * and copy a whole article body only for the statement to drop them.
+ */
+export function rowJson(table: Table, alias: string, omit: readonly string[] = []): SQL {
+  const pairs = jsonFields(table)
+    .filter((f) => !omit.includes(f.key))
+    .map((f) => sql`${f.name}::text, ${sql.identifier(alias)}.${sql.identifier(f.name)}`);
+  return sql`jsonb_build_object(${sql.join(pairs, sql`, `)})`;
 }
 
 interface JsonField {

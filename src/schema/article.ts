@@ -1,7 +1,7 @@
 /** Article: its node, its connections, its root fields and its loaders. */
-import { asc, inArray, sql, type SQL } from 'drizzle-orm';
+import { asc, sql, type SQL } from 'drizzle-orm';
 import { articleParagraphs, articles } from '../db/schema.js';
-import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
+import { idArray, inIds, type Row, rowJson, rowBySlug, rowFromJson } from '../db/rows.js';
 import { builder } from './builder.js';
 import { allOf, type JsonObject, type ListSource, loadPage, type Ordering, pagedBy, tableList } from './connections.js';
 import type { Context } from './context.js';
@@ -27,9 +27,9 @@ export type ArticleData = Omit<ArticleRow, 'body'> & { body?: string };
 export const ArticleNode = tableNode<typeof articles, ArticleData>('Article', articles);
 
 /** An article row as jsonb without its body and search vector (see ArticleData); `t` is the article. */
-export const ARTICLE_JSON = sql`to_jsonb(t) - 'search' - 'body'`;
+export const ARTICLE_JSON = rowJson(articles, 't', ['body']);
 
-/** An article from ARTICLE_JSON (or NODE_JSON). */
+/** An article from ARTICLE_JSON (or any row json of it, body included). */
 export function articleFromJson(json: JsonObject): ArticleData {
   const { body, ...row } = rowFromJson(articles, json);
   return json.body == null ? row : { ...row, body };
@@ -37,7 +37,7 @@ export function articleFromJson(json: JsonObject): ArticleData {
 
 /** Article bodies by id, loaded only for the fields that show them. */
 const articleBodies = requestLoader<number, string>(async (ids, ctx) => {
-  const rows = await ctx.db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, [...ids]));
+  const rows = await ctx.db.select({ id: articles.id, body: articles.body }).from(articles).where(inIds(articles.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r.body]));
   return ids.map((id) => byId.get(id) ?? new Error(`article ${id} has no body`));
 });
@@ -128,10 +128,9 @@ export const paragraphField = {
     const rows = await ctx.db
       .select()
       .from(articleParagraphs)
-      .where(sql`(${articleParagraphs.articleId}, ${articleParagraphs.position}) IN (${sql.join(
-        pairs.map(([a, p]) => sql`(${a}::int4, ${p}::int4)`),
-        sql`, `,
-      )})`);
+      .where(
+        sql`(${articleParagraphs.articleId}, ${articleParagraphs.position}) IN (SELECT * FROM unnest(${idArray(pairs.map(([a]) => a))}, ${idArray(pairs.map(([, p]) => p))}))`,
+      );
     return rows;
   },
   sort: (p: Paragraph) => `${p.articleId}:${p.position}`,
@@ -155,7 +154,7 @@ ArticleNode.implement({
       type: ParagraphRef,
       description: 'The body as paragraphs, in order, each with its character offsets into `body`.',
       load: (ids: number[], ctx: Context) =>
-        ctx.db.select().from(articleParagraphs).where(inArray(articleParagraphs.articleId, ids)).orderBy(asc(articleParagraphs.position)),
+        ctx.db.select().from(articleParagraphs).where(inIds(articleParagraphs.articleId, ids)).orderBy(asc(articleParagraphs.position)),
       group: (p) => p.articleId,
       resolve: (article) => article.id,
     }),
@@ -212,7 +211,7 @@ builder.queryField('articles', (t) =>
       if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
       if (range?.from) filters.push(sql`t.published_on >= ${range.from}::date`);
       if (range?.to) filters.push(sql`t.published_on <= ${range.to}::date`);
-      const source = tableList('articles', articleOrder, (node) => ({ node: toArticle(node) }), () => allOf(filters));
+      const source = tableList(articles, articleOrder, (node) => ({ node: toArticle(node) }), () => allOf(filters));
       return loadPage(ctx.db, { ...source, node: ARTICLE_JSON }, args, info);
     },
   }),

@@ -8,11 +8,11 @@
  * connection under a list of 50 parents costs one statement, like a connection under one.
  */
 import type { PageInfoShape } from '@pothos/plugin-relay';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type Table } from 'drizzle-orm';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Database } from '../db/client.js';
 import type { Context } from './context.js';
-import { queryRows } from '../db/rows.js';
+import { idArray, queryRows, rowJson } from '../db/rows.js';
 import { builder } from './builder.js';
 import { isIsoDate } from './dates.js';
 import { badUserInput } from './errors.js';
@@ -68,7 +68,9 @@ export interface ListSource<Item> {
 export type JsonObject = Record<string, unknown>;
 
 /** The node of a source whose node table is `t`, as jsonb (the search vector left out). */
-export const NODE_JSON = sql`to_jsonb(t) - 'search'`;
+export function nodeJson(table: Table, omit?: readonly string[]): SQL {
+  return rowJson(table, 't', omit);
+}
 
 /** The conjunction of filters; true when there are none. */
 export function allOf(filters: readonly SQL[]): SQL {
@@ -76,8 +78,8 @@ export function allOf(filters: readonly SQL[]): SQL {
 }
 
 /** The rows of one table (aliased `t`) that `where` keeps under a parent, as plain nodes. */
-export function tableList<Item>(table: string, ordering: Ordering, toItem: (node: JsonObject) => Item, where: (parent: SQL) => SQL): ListSource<Item> {
-  return { ordering, from: (parent) => sql`FROM ${sql.identifier(table)} t WHERE ${where(parent)}`, node: NODE_JSON, toItem };
+export function tableList<Item>(table: Table, ordering: Ordering, toItem: (node: JsonObject) => Item, where: (parent: SQL) => SQL): ListSource<Item> {
+  return { ordering, from: (parent) => sql`FROM ${table} t WHERE ${where(parent)}`, node: nodeJson(table), toItem };
 }
 export type Edge<Item> = Item & { cursor: string };
 
@@ -291,10 +293,7 @@ export async function loadPages<Item>(
           ${outside(request.after, 'after')} AS has_before,
           ${outside(request.before, 'before')} AS has_after${sql.join(checkColumns)},
           _page.*
-        FROM unnest(ARRAY[${sql.join(
-          parents.map((id) => sql`${id}`),
-          sql`, `,
-        )}]::int4[]) AS _parents(parent_id)
+        FROM unnest(${idArray(parents)}) AS _parents(parent_id)
         LEFT JOIN LATERAL (
           SELECT verbatim_after_limit(${node}) AS node, ${source.edge ? sql`verbatim_after_limit(${source.edge})` : sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
           ${from}${inWindow}

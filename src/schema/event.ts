@@ -1,11 +1,11 @@
 /** Event: its node, participants and connections, the `event`/`events` root fields, its loaders. */
 import { brandWithType } from '@pothos/core';
 import { sql, type SQL } from 'drizzle-orm';
-import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
+import { rowBySlug, rowFromJson, rowJson, type Row } from '../db/rows.js';
 import { eventKind, events, organizations, participantRole, speakers } from '../db/schema.js';
 import { ArticleReportConnection, articlesReporting } from './article.js';
 import { builder } from './builder.js';
-import { allOf, edgeData, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy, tableList } from './connections.js';
+import { allOf, edgeData, type JsonObject, type ListSource, loadPage, nodeJson, type Ordering, pagedBy, tableList } from './connections.js';
 import { dateRange, DateScalar, overlaps, PartialDate } from './dates.js';
 import { notFound } from './errors.js';
 import { type Report, reportEdge, reportFields, toReport } from './links.js';
@@ -82,7 +82,7 @@ export function eventsOf(column: 'speaker_id' | 'organization_id'): ListSource<{
         SELECT ep.event_id, array_agg(DISTINCT ep.role ORDER BY ep.role) AS roles
         FROM event_participants ep WHERE ep.${sql.identifier(column)} = ${parent} GROUP BY ep.event_id
       ) x ON x.event_id = t.id WHERE true`,
-    node: NODE_JSON,
+    node: nodeJson(events),
     edge: sql`jsonb_build_object('roles', to_jsonb(x.roles))`,
     toItem: (node, edge) => ({ node: toEvent(node), roles: (edge?.roles as ParticipantRole[] | undefined) ?? [] }),
   };
@@ -92,7 +92,7 @@ export function eventsOf(column: 'speaker_id' | 'organization_id'): ListSource<{
 export const eventsReportedIn: ListSource<{ node: EventRow } & Report> = {
   ordering: eventOrder,
   from: (parent) => sql`FROM events t JOIN article_events x ON x.event_id = t.id WHERE x.article_id = ${parent}`,
-  node: NODE_JSON,
+  node: nodeJson(events),
   edge: reportEdge,
   toItem: (node, edge) => ({ node: toEvent(node), ...toReport(edge) }),
 };
@@ -106,7 +106,7 @@ const participantsOf: ListSource<{ node: ParticipantRow; role: ParticipantRole }
       LEFT JOIN speakers s ON s.id = x.speaker_id
       LEFT JOIN organizations o ON o.id = x.organization_id
       WHERE x.event_id = ${parent}`,
-  node: sql`CASE WHEN x.speaker_id IS NOT NULL THEN to_jsonb(s) - 'search' ELSE to_jsonb(o) - 'search' END`,
+  node: sql`CASE WHEN x.speaker_id IS NOT NULL THEN ${rowJson(speakers, 's')} ELSE ${rowJson(organizations, 'o')} END`,
   edge: sql`jsonb_build_object('role', x.role, 'speaker', x.speaker_id IS NOT NULL)`,
   toItem: (node, edge) => {
     const isSpeaker = edge?.speaker === true;
@@ -224,7 +224,7 @@ builder.queryField('events', (t) =>
         filters.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = t.id
           AND (ep.speaker_id = ${speakerId}::int4 OR ep.organization_id = ${organizationId}::int4))`);
       }
-      return loadPage(ctx.db, tableList('events', eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), args, info);
+      return loadPage(ctx.db, tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), args, info);
     },
   }),
 );

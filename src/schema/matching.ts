@@ -4,6 +4,7 @@
  * those indexes can serve it.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { organizations, speakers } from '../db/schema.js';
 import { allOf, type JsonObject, type ListSource, type Ordering, tableList } from './connections.js';
 import { badUserInput } from './errors.js';
 
@@ -72,7 +73,7 @@ export function headline(document: SQL, q: string): SQL {
  * `search` those whose name or an alias resembles it, best match first.
  */
 export function namedList<Item>(
-  table: 'speakers' | 'organizations',
+  table: typeof speakers | typeof organizations,
   order: Ordering,
   toItem: (node: JsonObject) => Item,
   args: { search?: string | null | undefined; kind?: string | null | undefined },

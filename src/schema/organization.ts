@@ -1,10 +1,10 @@
 /** Organization: its node and connections, the `organization`/`organizations` root fields, its loaders. */
-import { asc, inArray, sql } from 'drizzle-orm';
-import { rowBySlug, rowColumns, rowFromJson, type Row } from '../db/rows.js';
+import { asc, sql } from 'drizzle-orm';
+import { inIds, type Row, rowBySlug, rowColumns, rowFromJson } from '../db/rows.js';
 import { organizationKind, organizations, speakers } from '../db/schema.js';
 import { ArticleMentionConnection, articlesMentioning } from './article.js';
 import { builder } from './builder.js';
-import { edgeData, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy, tableList } from './connections.js';
+import { edgeData, type JsonObject, type ListSource, loadPage, nodeJson, type Ordering, pagedBy, tableList } from './connections.js';
 import type { Context } from './context.js';
 import { eventsOf, ParticipationConnection } from './event.js';
 import { type Mention, mentionEdge, mentionFields, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
@@ -49,7 +49,7 @@ const toOrganization = (json: JsonObject) => rowFromJson(organizations, json);
 export const organizationsOf: ListSource<{ node: OrganizationRow } & Roles> = {
   ordering: organizationOrder,
   from: (parent) => sql`FROM organizations t ${rolesJoin('organization_id', 'speaker_id', parent)} WHERE true`,
-  node: NODE_JSON,
+  node: nodeJson(organizations),
   edge: rolesEdge,
   toItem: (node, edge) => ({ node: toOrganization(node), ...toRoles(edge) }),
 };
@@ -59,12 +59,12 @@ export const organizationsMentionedIn: ListSource<{ node: OrganizationRow } & Me
   ordering: organizationOrder,
   from: (parent) =>
     sql`FROM organizations t JOIN article_organizations x ON x.organization_id = t.id WHERE x.article_id = ${parent}`,
-  node: NODE_JSON,
+  node: nodeJson(organizations),
   edge: mentionEdge,
   toItem: (node, edge) => ({ node: toOrganization(node), ...toMention(edge) }),
 };
 
-const childrenOf = tableList('organizations', organizationOrder, (node) => ({ node: toOrganization(node) }), (parent) => sql`t.parent_id = ${parent}`);
+const childrenOf = tableList(organizations, organizationOrder, (node) => ({ node: toOrganization(node) }), (parent) => sql`t.parent_id = ${parent}`);
 
 export const OrganizationConnection = builder.connectionObject(
   { type: OrganizationNode, name: 'OrganizationConnection', description: 'A page of organizations (by slug, or by relevance when searching).' },
@@ -123,7 +123,7 @@ OrganizationNode.implement({
       type: SpeakerNode,
       description: 'The speakers that stand for this organization as a body ("the State Department said").',
       load: (ids: number[], ctx: Context) =>
-        ctx.db.select(rowColumns(speakers)).from(speakers).where(inArray(speakers.organizationId, ids)).orderBy(asc(speakers.slug)),
+        ctx.db.select(rowColumns(speakers)).from(speakers).where(inIds(speakers.organizationId, ids)).orderBy(asc(speakers.slug)),
       group: (s) => (s as SpeakerRow).organizationId as number,
       resolve: (o) => o.id,
     }),
@@ -163,6 +163,6 @@ builder.queryField('organizations', (t) =>
       kind: t.arg({ type: OrganizationKindEnum, description: 'Only organizations of this kind.' }),
     },
     resolve: (_root, args, ctx, info) =>
-      loadPage(ctx.db, namedList('organizations', organizationOrder, (node) => ({ node: toOrganization(node) }), args), args, info),
+      loadPage(ctx.db, namedList(organizations, organizationOrder, (node) => ({ node: toOrganization(node) }), args), args, info),
   }),
 );

@@ -1,7 +1,7 @@
 /** Quote: its node, its connection, the `quotes` root field and its loaders. */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowFromJson, type Row } from '../db/rows.js';
-import { quoteKind, quotes } from '../db/schema.js';
+import { rowFromJson, rowJson, type Row } from '../db/rows.js';
+import { articles, quoteKind, quotes } from '../db/schema.js';
 import { type ArticleData, articleFromJson, ArticleNode, paragraphField } from './article.js';
 import { builder } from './builder.js';
 import { allOf, type JsonObject, type ListSource, loadPage, type Ordering, tableList } from './connections.js';
@@ -44,11 +44,11 @@ function toQuote(json: JsonObject): ListedQuote {
 }
 
 /** The quote's article, shaped as ARTICLE_JSON. */
-const QUOTE_ARTICLE = sql`(SELECT to_jsonb(a) - 'search' - 'body' FROM articles a WHERE a.id = t.article_id)`;
+const QUOTE_ARTICLE = sql`(SELECT ${rowJson(articles, 'a', ['body'])} FROM articles a WHERE a.id = t.article_id)`;
 
 function quoteList(where: (parent: SQL) => SQL, checks?: ListSource<unknown>['checks']): ListSource<{ node: ListedQuote }> {
   return {
-    ...tableList('quotes', quoteOrder, (node) => ({ node: toQuote(node) }), where),
+    ...tableList(quotes, quoteOrder, (node) => ({ node: toQuote(node) }), where),
     include: { article: QUOTE_ARTICLE },
     ...(checks ? { checks } : {}),
   };

@@ -1,10 +1,10 @@
 /** Speaker and Role: their nodes and connections, the `speaker`/`speakers` root fields, their loaders. */
-import { asc, inArray, sql } from 'drizzle-orm';
-import { rowBySlug, rowFromJson, type Row } from '../db/rows.js';
+import { asc, sql } from 'drizzle-orm';
+import { inIds, type Row, rowBySlug, rowFromJson } from '../db/rows.js';
 import { speakerKind, speakerRoles, speakers } from '../db/schema.js';
 import { ArticleMentionConnection, articlesMentioning } from './article.js';
 import { builder } from './builder.js';
-import { edgeData, type JsonObject, type ListSource, loadPage, NODE_JSON, type Ordering, pagedBy } from './connections.js';
+import { edgeData, type JsonObject, type ListSource, loadPage, nodeJson, type Ordering, pagedBy } from './connections.js';
 import type { Context } from './context.js';
 import { DateScalar } from './dates.js';
 import { eventsOf, ParticipationConnection } from './event.js';
@@ -36,7 +36,7 @@ const toSpeaker = (json: JsonObject) => rowFromJson(speakers, json);
 export const membersOf: ListSource<{ node: SpeakerRow } & Roles> = {
   ordering: speakerOrder,
   from: (parent) => sql`FROM speakers t ${rolesJoin('speaker_id', 'organization_id', parent)} WHERE true`,
-  node: NODE_JSON,
+  node: nodeJson(speakers),
   edge: rolesEdge,
   toItem: (node, edge) => ({ node: toSpeaker(node), ...toRoles(edge) }),
 };
@@ -45,7 +45,7 @@ export const membersOf: ListSource<{ node: SpeakerRow } & Roles> = {
 export const speakersMentionedIn: ListSource<{ node: SpeakerRow } & Mention> = {
   ordering: speakerOrder,
   from: (parent) => sql`FROM speakers t JOIN article_speakers x ON x.speaker_id = t.id WHERE x.article_id = ${parent}`,
-  node: NODE_JSON,
+  node: nodeJson(speakers),
   edge: mentionEdge,
   toItem: (node, edge) => ({ node: toSpeaker(node), ...toMention(edge) }),
 };
@@ -112,7 +112,7 @@ SpeakerNode.implement({
         ctx.db
           .select()
           .from(speakerRoles)
-          .where(inArray(speakerRoles.speakerId, ids))
+          .where(inIds(speakerRoles.speakerId, ids))
           .orderBy(sql`${speakerRoles.startOn} ASC NULLS LAST`, asc(speakerRoles.id)),
       group: (r) => r.speakerId,
       resolve: (s) => s.id,
@@ -164,6 +164,6 @@ builder.queryField('speakers', (t) =>
       search: t.arg.string({ description: 'A name or alias, or part of one ("Sheinbam", "Hernandez Ochoa").' }),
       kind: t.arg({ type: SpeakerKindEnum, description: 'Only speakers of this kind.' }),
     },
-    resolve: (_root, args, ctx, info) => loadPage(ctx.db, namedList('speakers', speakerOrder, (node) => ({ node: toSpeaker(node) }), args), args, info),
+    resolve: (_root, args, ctx, info) => loadPage(ctx.db, namedList(speakers, speakerOrder, (node) => ({ node: toSpeaker(node) }), args), args, info),
   }),
 );
