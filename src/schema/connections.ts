@@ -22,7 +22,7 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** How a sort key's values are written in SQL and checked when they come back in a cursor. */
-export type KeyType = 'int' | 'date' | 'text' | 'numeric';
+export type KeyType = 'int' | 'date' | 'text' | 'numeric' | 'real';
 type KeyValue = string | number;
 
 export interface SortKey {
@@ -194,6 +194,9 @@ function validKeyValue(type: KeyType, value: unknown): value is KeyValue {
       return typeof value === 'string' && (value === 'infinity' || isIsoDate(value));
     case 'numeric':
       return typeof value === 'string' && /^-?[0-9]{1,15}(\.[0-9]{1,15})?$/.test(value);
+    case 'real':
+      // float4 as PostgreSQL prints it (shortest text that reads back exactly).
+      return typeof value === 'string' && /^-?[0-9]{1,10}(\.[0-9]{1,10})?(e[+-]?[0-9]{1,2})?$/.test(value);
     case 'text':
       return typeof value === 'string' && value.length <= 1000 && !value.includes('\u0000');
   }
@@ -207,6 +210,8 @@ function param(type: KeyType, value: KeyValue): SQL {
       return sql`${value}::date`;
     case 'numeric':
       return sql`${value}::numeric`;
+    case 'real':
+      return sql`${value}::real`;
     case 'text':
       return sql`${value}::text`;
   }
