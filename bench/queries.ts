@@ -18,11 +18,11 @@ export interface Headline {
 export const MONTH = { from: '2021-03-01', to: '2021-03-31' };
 export const FUZZY_NAME = 'Jose Hernandes';
 
-const QUOTES_BY_SPEAKER = `query QuotesBySpeaker($speaker: String!, $n: Int!) {
+export const QUOTES_BY_SPEAKER = `query QuotesBySpeaker($speaker: String!, $n: Int!) {
   quotes(speaker: $speaker, first: $n) { nodes { text kind startOffset endOffset article { title } } }
 }`;
 
-const EVENTS_IN_MONTH = `query EventsInMonth($from: Date!, $to: Date!, $n: Int!) {
+export const EVENTS_IN_MONTH = `query EventsInMonth($from: Date!, $to: Date!, $n: Int!) {
   events(from: $from, to: $to, first: $n) {
     nodes {
       slug title date { start end precision }
