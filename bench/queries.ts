@@ -2,6 +2,7 @@
  * The headline queries of the bench, as GraphQL and (for (a) and (b)) as the raw SQL the floor
  * server answers them with: the same rows, one statement, no GraphQL.
  */
+import { EVENT_SPANS, type EventSpan } from '../src/db/schema.js';
 import { sizeFor, SyntheticCorpus } from './corpus/generate.js';
 
 export interface Headline {
@@ -75,7 +76,11 @@ export const FLOOR_QUOTES_SQL = `
    ORDER BY q.published_on, q.article_id, q.start_offset, q.id
    LIMIT $2`;
 
-/** (b) in one statement: the page of events overlapping the range, each with its first 10 participants. */
+/**
+ * (b) in one statement: the page of events overlapping the range, each with its first 10
+ * participants. Read the way the API reads it (src/schema/event.ts): span by span from the span
+ * indexes, each limited, then merged, so the floor is the best plain SQL for the same rows.
+ */
 export const FLOOR_EVENTS_SQL = `
   SELECT e.slug, e.title,
          json_build_object('start', e.date_start, 'end', e.date_end, 'precision', e.date_precision) AS date,
@@ -86,7 +91,15 @@ export const FLOOR_EVENTS_SQL = `
              FROM (SELECT * FROM event_participants WHERE event_id = e.id ORDER BY id LIMIT 10) p
              LEFT JOIN speakers s ON s.id = p.speaker_id
              LEFT JOIN organizations o ON o.id = p.organization_id), '[]'::json)) AS participants
-    FROM events e
-   WHERE e.date_start IS NOT NULL AND daterange(e.date_start, e.date_end, '[]') && daterange($1::date, $2::date, '[]')
-   ORDER BY coalesce(e.date_start, 'infinity'::date), coalesce(e.date_end, 'infinity'::date), e.id
+    FROM (${EVENT_SPANS.map(
+      (span) => `(SELECT * FROM events t WHERE ${spanText(span)} AND t.date_start <= $2::date AND t.date_end >= $1::date${
+        span.max === null ? '' : ` AND t.date_start >= $1::date - ${span.max}`
+      } ORDER BY t.date_start, t.date_end, t.id LIMIT $3)`,
+    ).join('\n      UNION ALL ')}) e
+   ORDER BY e.date_start, e.date_end, e.id
    LIMIT $3`;
+
+/** The span's condition as the index states it (src/db/schema.ts spanCondition). */
+function spanText(span: EventSpan): string {
+  return span.max === null ? `(t.date_end - t.date_start) >= ${span.min}` : `(t.date_end - t.date_start) BETWEEN ${span.min} AND ${span.max}`;
+}

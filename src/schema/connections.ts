@@ -44,8 +44,12 @@ export interface Ordering {
  */
 export interface ListSource<Item> {
   ordering: Ordering;
-  /** `FROM … WHERE …` for the rows under one parent (`parent` is its id as SQL). */
-  from: (parent: SQL) => SQL;
+  /**
+   * `FROM … WHERE …` for the rows under one parent (`parent` is its id as SQL). With `page`,
+   * for the page's own scan: a source may then narrow its rows to candidates for that page
+   * (each branch of a union limited and ordered), as long as the page comes out the same.
+   */
+  from: (parent: SQL, page?: PageScan) => SQL;
   /** The node as jsonb. */
   node: SQL;
   /** The edge's own fields as jsonb (a role, a mention), when it has any. */
@@ -66,6 +70,14 @@ export interface ListSource<Item> {
 }
 
 export type JsonObject = Record<string, unknown>;
+
+/** The page being read: rows in the cursor window, in the list's order, how many at most. */
+export interface PageScan {
+  /** The cursor window as a condition (`true` without cursors). */
+  window: SQL;
+  orderBy: SQL;
+  limit: number;
+}
 
 /** The node of a source whose node table is `t`, as jsonb (the search vector left out). */
 export function nodeJson(table: Table, omit?: readonly string[]): SQL {
@@ -274,6 +286,11 @@ export async function loadPages<Item>(
     request.before && beyond(keys, request.before, 'before'),
   ].filter((w): w is SQL => Boolean(w));
   const inWindow = window.length > 0 ? sql` AND ${sql.join(window, sql` AND `)}` : sql``;
+  const pageFrom = source.from(sql.raw('_parents.parent_id'), {
+    window: window.length > 0 ? sql.join(window, sql` AND `) : sql`true`,
+    orderBy: orderBy(keys, request.backward),
+    limit: request.size + 1,
+  });
   // Whether rows lie outside the window on either side (Relay's hasPreviousPage with `after`,
   // hasNextPage with `before`).
   const outside = (values: KeyValue[] | null, side: 'after' | 'before') =>
@@ -301,7 +318,7 @@ export async function loadPages<Item>(
         FROM unnest(${idArray(parents)}) AS _parents(parent_id)
         LEFT JOIN LATERAL (
           SELECT verbatim_after_limit(${node}) AS node, ${source.edge ? sql`verbatim_after_limit(${source.edge})` : sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
-          ${from}${inWindow}
+          ${pageFrom}${inWindow}
           ORDER BY ${orderBy(keys, request.backward)}
           LIMIT ${request.size + 1}
         ) AS _page ON true

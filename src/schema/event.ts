@@ -2,11 +2,11 @@
 import { brandWithType } from '@pothos/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowBySlug, rowFromJson, rowJson, type Row } from '../db/rows.js';
-import { eventKind, events, organizations, participantRole, speakers } from '../db/schema.js';
+import { EVENT_SPANS, eventKind, events, organizations, participantRole, spanCondition, speakers } from '../db/schema.js';
 import { ArticleReportConnection, articlesReporting } from './article.js';
 import { builder } from './builder.js';
 import { allOf, edgeData, type JsonObject, type ListSource, loadPage, nodeJson, type Ordering, pagedBy, tableList } from './connections.js';
-import { dateRange, DateScalar, overlaps, PartialDate } from './dates.js';
+import { type DateRange, dateRange, DateScalar, overlaps, PartialDate } from './dates.js';
 import { notFound } from './errors.js';
 import { type Report, reportEdge, reportFields, toReport } from './links.js';
 import { findSlug } from './loaders.js';
@@ -68,6 +68,47 @@ export const eventOrder: Ordering = {
 };
 
 const toEvent = (json: JsonObject) => rowFromJson(events, json);
+
+/**
+ * The order of events with known dates: eventOrder's without the `coalesce` for unknown dates
+ * (none are left under a date filter), so the span indexes can serve it. Same name and values:
+ * cursors pass between the two.
+ */
+const datedEventOrder: Ordering = {
+  name: eventOrder.name,
+  keys: [
+    { expr: sql`t.date_start`, type: 'date' },
+    { expr: sql`t.date_end`, type: 'date' },
+    { expr: sql`t.id`, type: 'int' },
+  ],
+};
+
+/**
+ * Events overlapping `range`, read span by span for a page. An event of span s overlaps
+ * [from, to] when it starts in [from - s, to] and ends on or after `from`; so each span's index
+ * (src/db/schema.ts EVENT_SPANS) is read in start order from `from - longest span of its kind`,
+ * its first page-size rows taken, and the spans merged. Counting and the rows-before-a-cursor
+ * check still see every overlapping event, through the range's GiST index.
+ */
+function bySpan(range: DateRange, otherFilters: readonly SQL[]): Pick<ListSource<unknown>, 'ordering' | 'from'> {
+  const overlapping = overlaps(sql`t.date_start`, sql`t.date_end`, range);
+  return {
+    ordering: datedEventOrder,
+    from: (_parent, page) => {
+      if (!page) return sql`FROM events t WHERE ${allOf([overlapping, ...otherFilters])}`;
+      const branches = EVENT_SPANS.map((span) => {
+        const conditions = [spanCondition(sql`t.date_start`, sql`t.date_end`, span), ...otherFilters, page.window];
+        if (range.to) conditions.push(sql`t.date_start <= ${range.to}::date`);
+        if (range.from) {
+          conditions.push(sql`t.date_end >= ${range.from}::date`);
+          if (span.max !== null) conditions.push(sql`t.date_start >= ${range.from}::date - ${sql.raw(String(span.max))}`);
+        }
+        return sql`(SELECT t.* FROM events t WHERE ${allOf(conditions)} ORDER BY ${page.orderBy} LIMIT ${page.limit})`;
+      });
+      return sql`FROM (${sql.join(branches, sql` UNION ALL `)}) t WHERE true`;
+    },
+  };
+}
 
 /** A speaker's or an organization's part in an event. */
 export interface Participation {
@@ -209,9 +250,8 @@ builder.queryField('events', (t) =>
     },
     resolve: async (_root, args, ctx, info) => {
       const range = dateRange(args);
-      const filters: SQL[] = [];
-      if (range) filters.push(overlaps(sql`t.date_start`, sql`t.date_end`, range));
-      if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
+      const otherFilters: SQL[] = [];
+      if (args.kind != null) otherFilters.push(sql`t.kind = ${args.kind}`);
       if (args.participant != null) {
         const slug = args.participant;
         const [speakerId, organizationId] = await Promise.all([findSlug(ctx, 'speaker', slug), findSlug(ctx, 'organization', slug)]);
@@ -221,10 +261,12 @@ builder.queryField('events', (t) =>
             slug,
           });
         }
-        filters.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = t.id
+        otherFilters.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = t.id
           AND (ep.speaker_id = ${speakerId}::int4 OR ep.organization_id = ${organizationId}::int4))`);
       }
-      return loadPage(ctx.db, tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), args, info);
+      const filters = range ? [overlaps(sql`t.date_start`, sql`t.date_end`, range), ...otherFilters] : otherFilters;
+      const list = tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters));
+      return loadPage(ctx.db, range ? { ...list, ...bySpan(range, otherFilters) } : list, args, info);
     },
   }),
 );

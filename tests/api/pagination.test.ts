@@ -13,6 +13,11 @@ const PAGING = `first: $first, after: $after, last: $last, before: $before`;
 const LISTS: { name: string; document: string; pick: (d: Record<string, any>) => any }[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- results are asserted, not typed
   { name: 'quotes', document: `query (${ARGS}) { quotes(${PAGING}) { ${PAGE} } } ${KEY}`, pick: (d) => d.quotes },
   { name: 'events', document: `query (${ARGS}) { events(${PAGING}) { ${PAGE} } } ${KEY}`, pick: (d) => d.events },
+  {
+    name: 'events(from, to), read span by span',
+    document: `query (${ARGS}) { events(from: "2000-01-01", to: "2030-12-31", ${PAGING}) { ${PAGE} } } ${KEY}`,
+    pick: (d) => d.events,
+  },
   { name: 'speakers', document: `query (${ARGS}) { speakers(${PAGING}) { ${PAGE} } } ${KEY}`, pick: (d) => d.speakers },
   { name: 'organizations', document: `query (${ARGS}) { organizations(${PAGING}) { ${PAGE} } } ${KEY}`, pick: (d) => d.organizations },
   { name: 'articles', document: `query (${ARGS}) { articles(${PAGING}) { ${PAGE} } } ${KEY}`, pick: (d) => d.articles },
