@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { CorpusVersion } from '../../src/db/corpus-version.js';
 import { migrate } from '../../src/db/migrate.js';
+import { countStatements } from '../../src/db/instrument.js';
 import { createApp, type App } from '../../src/server/app.js';
 import {
   buildManifest,
@@ -103,6 +104,20 @@ describeEachDatabase('persisted operations', (suite) => {
     expect(g.status).toBe(400);
     expect(g.headers.get('cache-control')).toBe('no-store');
     expect(((await g.json()) as Body).errors?.[0]?.extensions?.code).toBe(PERSISTED_CODES.only);
+  });
+
+  it('answers a repeated operation from the response cache, and never lets its text in by the back door', async () => {
+    const body = { extensions: persisted(hashOf('QuotesBySpeaker')), variables: { speaker: 'donald-trump' } };
+    const first = await countStatements(() => post(only, body));
+    expect(first.statements).toBeGreaterThan(0);
+    const again = await countStatements(() => post(only, body));
+    expect(again.statements).toBe(0);
+    expect(again.result.body).toEqual(first.result.body);
+    // The same text sent as a query is still refused in persisted-only mode, cached answer or not.
+    const text = manifest.operations[hashOf('QuotesBySpeaker')]!.document;
+    const sneaky = await post(only, { query: text, variables: body.variables });
+    expect(sneaky.status).toBe(400);
+    expect(sneaky.body.errors?.[0]?.extensions?.code).toBe(PERSISTED_CODES.only);
   });
 
   it('answers an unknown hash with PERSISTED_QUERY_NOT_FOUND, and no query at all with PERSISTED_QUERY_ID_REQUIRED', async () => {
