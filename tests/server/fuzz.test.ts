@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { beforeAll, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
+import { CorpusVersion } from '../../src/db/corpus-version.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
@@ -193,8 +194,11 @@ function assertClean(r: { status: number; text: string }, sent: string): void {
 
 describeEachDatabase('fuzzing the endpoint', (suite) => {
   let app: App;
-  beforeAll(() => {
-    app = createApp({ db: suite.db });
+  beforeAll(async () => {
+    // As the server runs it: with a corpus version, so ETags and the response cache are in play.
+    const corpusVersion = new CorpusVersion(suite.db);
+    await corpusVersion.refresh();
+    app = createApp({ db: suite.db, corpusVersion });
   });
 
   it(`answers ${RUNS} generated operations cleanly`, async () => {

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CorpusVersion } from '../../src/db/corpus-version.js';
 import { createApp } from '../../src/server/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
@@ -15,7 +16,10 @@ describeEachDatabase('GraphQL over HTTP audit', (suite) => {
   let server: Server;
 
   beforeAll(async () => {
-    server = createServer(createApp({ db: suite.db }));
+    // As the server runs it: with a corpus version, so ETags and the response cache are in play.
+    const corpusVersion = new CorpusVersion(suite.db);
+    await corpusVersion.refresh();
+    server = createServer(createApp({ db: suite.db, corpusVersion }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;
