@@ -52,11 +52,12 @@ export function createApp({
   pool,
   manifest = loadManifest(),
 }: AppOptions): App {
+  const metrics = config.metrics ? createMetrics(pool) : undefined;
   const plugins: Plugin[] = [
     // First: its request id and timing cover every response, even those ended early.
     observabilityPlugin({
       logger,
-      metrics: config.metrics ? createMetrics(pool) : undefined,
+      metrics,
       knownOperations: Object.values(manifest.operations).map((op) => op.name),
     }),
     healthPlugin(readiness),
@@ -69,7 +70,9 @@ export function createApp({
   // After the persisted operations (a hash becomes its query text first) and the limits.
   // Only with a corpus version to key it by: a cache not tied to it would outlive a migration.
   if (corpusVersion && config.responseCacheMb > 0) {
-    plugins.push(responseCachePlugin({ version: () => corpusVersion.value, maxBytes: Math.round(config.responseCacheMb * 2 ** 20) }));
+    plugins.push(
+      responseCachePlugin({ version: () => corpusVersion.value, maxBytes: Math.round(config.responseCacheMb * 2 ** 20), metrics: metrics?.responseCache }),
+    );
   }
   if (config.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
   if (!config.introspection) plugins.push(useDisableIntrospection() as Plugin);

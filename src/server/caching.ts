@@ -24,7 +24,7 @@ export interface CachingOptions {
 }
 
 /** How @graphql-yoga/plugin-response-cache marks a result it served. */
-const SERVED_FROM_RESPONSE_CACHE = Symbol.for('servedFromResponseCache');
+export const SERVED_FROM_RESPONSE_CACHE = Symbol.for('servedFromResponseCache');
 
 interface Candidate {
   etag: string;

@@ -14,6 +14,8 @@ export interface Metrics {
   /** One finished request: operation label, HTTP status, seconds, SQL statements. */
   observe(operation: string, status: number, seconds: number, statements: number): void;
   inFlight: Gauge;
+  /** Whether an answer came from the response cache (src/server/response-cache.ts), and what it holds. */
+  responseCache: { lookup(hit: boolean): void; sizeFrom(bytes: () => number): void };
   /** The exposition text for GET /metrics. */
   scrape(): Promise<{ contentType: string; body: string }>;
 }
@@ -55,6 +57,21 @@ export function createMetrics(pool: PoolInfo | undefined): Metrics {
     help: 'HTTP requests being handled now.',
     registers: [registry],
   });
+  const cacheLookups = new Counter({
+    name: 'verbatim_response_cache_lookups_total',
+    help: 'Answers by whether the response cache had them (hit) or they were executed (miss); none when the cache is off.',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  let cacheBytes: () => number = () => 0;
+  new Gauge({
+    name: 'verbatim_response_cache_bytes',
+    help: 'Bytes of results the response cache holds (as JSON).',
+    registers: [registry],
+    collect() {
+      this.set(cacheBytes());
+    },
+  });
   if (pool) {
     // postgres.js does not expose its open/idle connection counts; the configured maximum and the
     // requests in flight (each holds at most one connection at a time) bound the pool's use.
@@ -73,6 +90,12 @@ export function createMetrics(pool: PoolInfo | undefined): Metrics {
       statements.observe({ operation }, count);
     },
     inFlight,
+    responseCache: {
+      lookup: (hit) => cacheLookups.inc({ result: hit ? 'hit' : 'miss' }),
+      sizeFrom: (bytes) => {
+        cacheBytes = bytes;
+      },
+    },
     async scrape() {
       const [own, process] = await Promise.all([registry.metrics(), processMetrics().metrics()]);
       return { contentType: registry.contentType, body: `${own}\n${process}` };

@@ -12,21 +12,26 @@ import { type Cache, useResponseCache } from '@graphql-yoga/plugin-response-cach
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { SERVED_FROM_RESPONSE_CACHE } from './caching.js';
+import type { Metrics } from './metrics.js';
 
 export interface ResponseCacheOptions {
   /** The corpus version now; while it is unknown nothing is cached or served from the cache. */
   version: () => string | undefined;
   /** Bytes of results to keep (results are measured as their JSON). */
   maxBytes: number;
+  /** Told whether each answer came from the cache, and given the store's size, for /metrics. */
+  metrics?: Metrics['responseCache'] | undefined;
 }
 
 /** An LRU store of results, bounded by their JSON size. */
-export function boundedStore(maxBytes: number): Cache {
+export function boundedStore(maxBytes: number, metrics?: Pick<Metrics['responseCache'], 'sizeFrom'>): Cache {
   const results = new LRUCache<string, ExecutionResult>({
     maxSize: maxBytes,
     // Stored once per miss; a result larger than the whole cache is simply not kept.
     sizeCalculation: (result) => Math.max(1, JSON.stringify(result).length),
   });
+  metrics?.sizeFrom(() => results.calculatedSize);
   return {
     get: (key) => results.get(key),
     set: (key, result) => {
@@ -38,9 +43,9 @@ export function boundedStore(maxBytes: number): Cache {
   };
 }
 
-export function responseCachePlugin({ version, maxBytes }: ResponseCacheOptions): Plugin {
+export function responseCachePlugin({ version, maxBytes, metrics }: ResponseCacheOptions): Plugin {
   const cache: Plugin = useResponseCache({
-    cache: boundedStore(maxBytes),
+    cache: boundedStore(maxBytes, metrics),
     // The "session" is the corpus version: one shared cache per version, never per user (the
     // API has no per-user data).
     session: () => version() ?? null,
@@ -55,6 +60,9 @@ export function responseCachePlugin({ version, maxBytes }: ResponseCacheOptions)
       addPlugin(cache);
     },
     onResultProcess({ result }) {
+      if (!Array.isArray(result) && version() !== undefined) {
+        metrics?.lookup((result as Record<symbol, unknown>)[SERVED_FROM_RESPONSE_CACHE] === true);
+      }
       // The plugin stamps every result it keeps with its own ETag and Last-Modified headers (the
       // cache key, the time it was stored); ours (src/server/caching.ts) are the ones clients
       // may rely on, and POST answers must carry none.

@@ -76,6 +76,18 @@ describeEachDatabase(
       }
     });
 
+    it('counts hits and misses, and the bytes it holds, in /metrics', async () => {
+      const fresh = createApp({ db: suite.db, corpusVersion: version });
+      await counted(fresh, ARTICLES, { n: 4 });
+      await counted(fresh, ARTICLES, { n: 4 });
+      await counted(fresh, ARTICLES, { n: 4 });
+      const text = await (await fresh.fetch('http://verbatim.test/metrics')).text();
+      expect(text).toMatch(/^verbatim_response_cache_lookups_total\{result="miss"\} 1$/m);
+      expect(text).toMatch(/^verbatim_response_cache_lookups_total\{result="hit"\} 2$/m);
+      const bytes = Number(/^verbatim_response_cache_bytes (\d+)$/m.exec(text)?.[1]);
+      expect(bytes).toBeGreaterThan(50);
+    });
+
     it('a GET answered from the cache still carries its Cache-Control and ETag', async () => {
       const url = `http://verbatim.test/graphql?${new URLSearchParams({ query: ARTICLES, variables: '{"n":2}' })}`;
       const headers = { accept: 'application/graphql-response+json' };
