@@ -158,25 +158,25 @@ ArticleNode.implement({
       group: (p) => p.articleId,
       resolve: (article) => article.id,
     }),
-    quotes: t.loadable({
+    quotes: t.field({
       type: QuoteConnection,
       description: 'The quotes in this article, in the order they appear.',
       args: t.arg.connectionArgs(),
       ...pagedBy(quotesIn('article_id')),
     }),
-    events: t.loadable({
+    events: t.field({
       type: EventReportConnection,
       description: 'The events this article reports, by date (unknown dates last), each with the reporting sentence.',
       args: t.arg.connectionArgs(),
       ...pagedBy(eventsReportedIn),
     }),
-    speakers: t.loadable({
+    speakers: t.field({
       type: SpeakerMentionConnection,
       description: 'Everyone this article mentions, quoted or not, by slug, each with how the article names them.',
       args: t.arg.connectionArgs(),
       ...pagedBy(speakersMentionedIn),
     }),
-    organizations: t.loadable({
+    organizations: t.field({
       type: OrganizationMentionConnection,
       description: 'The organizations this article mentions, by slug, each with how the article names them.',
       args: t.arg.connectionArgs(),

@@ -7,16 +7,18 @@
  * index range scan per parent, stopped by LIMIT) and counts its rows in the same statement, so a
  * connection under a list of 50 parents costs one statement, like a connection under one.
  */
+import { createContextCache } from '@pothos/core';
 import type { PageInfoShape } from '@pothos/plugin-relay';
+import DataLoader from 'dataloader';
 import { sql, type SQL, type Table } from 'drizzle-orm';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Database } from '../db/client.js';
 import type { Context } from './context.js';
 import { idArray, queryRows, rowJson } from '../db/rows.js';
 import { builder } from './builder.js';
 import { isIsoDate } from './dates.js';
 import { badUserInput } from './errors.js';
-import { selectsField } from './selection.js';
+import { fieldsAt, firstPageArgs, selectsField } from './selection.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -67,7 +69,16 @@ export interface ListSource<Item> {
    * (a slug filter naming nothing): a root list resolves its filters without a statement of its own.
    */
   checks?: readonly { holds: SQL; error: () => Error }[];
+  /**
+   * Connections under each node the page's statement can fetch too (an event's participants),
+   * when the query asks for their first page: field name → the child list. The child's `from`
+   * receives the node's id as `t.id`, so it must not name its own table `t`.
+   */
+  nested?: Readonly<Record<string, ListSource<unknown>>>;
 }
+
+/** Where loadPages leaves the pages of nested connections it fetched, on each node. */
+const PREFETCHED = Symbol('prefetched connections');
 
 export type JsonObject = Record<string, unknown>;
 
@@ -118,14 +129,21 @@ export interface PageRequest {
    * speaker, thousands of events in a month) costs far more than the page, so it is only done
    * for a query that selects `totalCount`, or the page-info flag that needs it.
    */
-  wants: { totalCount: boolean; outside: boolean; include: readonly string[] };
+  wants: { totalCount: boolean; outside: boolean; include: readonly string[]; nested: readonly NestedPage[] };
+}
+
+/** A nested connection's first page, fetched with its parents' page. */
+interface NestedPage {
+  field: string;
+  source: ListSource<unknown>;
+  request: PageRequest;
 }
 
 /** What a connection field's selection asks beyond the page (fragments and aliases included). */
 function wantsOf(source: ListSource<unknown>, info: GraphQLResolveInfo | undefined, backward: boolean): PageRequest['wants'] {
   // Everything when no query is at hand (a caller outside GraphQL); nothing to include, since
   // the related rows' own loaders still answer.
-  if (!info) return { totalCount: true, outside: true, include: [] };
+  if (!info) return { totalCount: true, outside: true, include: [], nested: [] };
   return {
     totalCount: selectsField(info, ['totalCount']),
     // The flag about rows outside the cursor window: hasPreviousPage going forward, hasNextPage back.
@@ -133,6 +151,20 @@ function wantsOf(source: ListSource<unknown>, info: GraphQLResolveInfo | undefin
     include: Object.keys(source.include ?? {}).filter(
       (field) => selectsField(info, ['nodes', field]) || selectsField(info, ['edges', 'node', field]),
     ),
+    nested: Object.entries(source.nested ?? {}).flatMap(([field, child]) => {
+      // Only a connection asked for once, for its first page: its arguments are then the same
+      // for every node, and the page is what its own loader would have read.
+      const nodes = [...fieldsAt(info, ['nodes', field]), ...fieldsAt(info, ['edges', 'node', field])];
+      const args = nodes.length === 1 ? firstPageArgs(nodes[0] as FieldNode, info) : undefined;
+      if (!args) return [];
+      const childInfo = { ...info, fieldNodes: nodes };
+      try {
+        const request = pageRequest(args, child, childInfo);
+        return request.wants.outside || request.wants.include.length > 0 || request.wants.nested.length > 0 ? [] : [{ field, source: child, request }];
+      } catch {
+        return []; // A bad argument: the field's own resolver reports it.
+      }
+    }),
   };
 }
 
@@ -300,6 +332,8 @@ export async function loadPages<Item>(
     const expr = source.include?.[field];
     return expr ? [sql`${field}::text, ${expr}`] : [];
   });
+  const nested = nestedJson(request);
+  if (nested) included.push(sql`'__nested', ${nested}`);
   const node = included.length > 0 ? sql`(${source.node}) || jsonb_build_object(${sql.join(included, sql`, `)})` : source.node;
   const checks = source.checks ?? [];
   const checkColumns = checks.map((check, i) => sql`, (${check.holds}) AS ${sql.raw(`check${i}`)}`);
@@ -332,31 +366,77 @@ export async function loadPages<Item>(
     group.push(row);
     byParent.set(row.parent, group);
   }
-  return parents.map((parent) => {
-    const group = byParent.get(parent) ?? [];
-    const first = group[0];
-    let found = group.filter((row) => row.node !== null);
-    const more = found.length > request.size;
-    found = found.slice(0, request.size);
-    if (request.backward) found.reverse();
-    const edges = found.map((row) => ({
-      ...source.toItem(row.node as JsonObject, row.edge),
+  return parents.map((parent) => assemble(source, request, byParent.get(parent) ?? []));
+}
+
+/** A page from its rows (the page size plus one, to tell whether there is more). */
+function assemble<Item>(source: ListSource<Item>, request: PageRequest, group: readonly PageRow[]): Page<Item> {
+  const { keys } = source.ordering;
+  const first = group[0];
+  let found = group.filter((row) => row.node !== null);
+  const more = found.length > request.size;
+  found = found.slice(0, request.size);
+  if (request.backward) found.reverse();
+  const edges = found.map((row) => {
+    const item = source.toItem(row.node as JsonObject, row.edge);
+    attachNested(item, request, (row.node as JsonObject).__nested as JsonObject | undefined);
+    return {
+      ...item,
       cursor: encodeCursor(
         source.ordering,
         keys.map((key, i) => fromText(key.type, row[`c${i}`] as string)),
       ),
-    }));
-    return {
-      edges,
-      totalCount: first?.total ?? 0,
-      pageInfo: {
-        hasNextPage: request.backward ? Boolean(first?.has_after) : more,
-        hasPreviousPage: request.backward ? more : Boolean(first?.has_before),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
     };
   });
+  return {
+    edges,
+    totalCount: first?.total ?? 0,
+    pageInfo: {
+      hasNextPage: request.backward ? Boolean(first?.has_after) : more,
+      hasPreviousPage: request.backward ? more : Boolean(first?.has_before),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** The nested connections' pages (NestedPage) on the item's node, for their fields to find. */
+function attachNested(item: unknown, request: PageRequest, json: JsonObject | undefined): void {
+  const node = (item as { node?: unknown } | null)?.node;
+  if (!json || request.wants.nested.length === 0 || typeof node !== 'object' || node === null) return;
+  const pages = new Map<string, Page<unknown>>();
+  for (const { field, source, request: childRequest } of request.wants.nested) {
+    const fetched = json[field] as { rows: PageRow[]; total?: number } | undefined;
+    if (!fetched) continue;
+    const rows = fetched.rows.map((row) => ({ ...row, total: fetched.total ?? 0, has_before: false, has_after: false }));
+    pages.set(field, assemble(source, childRequest, rows));
+  }
+  Object.defineProperty(node, PREFETCHED, { value: pages });
+}
+
+/** The page of `field` fetched with `node`'s own page, if it was. */
+function prefetched(node: object, field: string): Page<unknown> | undefined {
+  return (node as { [PREFETCHED]?: Map<string, Page<unknown>> })[PREFETCHED]?.get(field);
+}
+
+/** The SQL of the nested connections' first pages, as a jsonb object by field (see NestedPage). */
+function nestedJson(request: PageRequest): SQL | undefined {
+  if (request.wants.nested.length === 0) return undefined;
+  const pairs = request.wants.nested.map(({ field, source, request: r }) => {
+    const keys = source.ordering.keys;
+    const parent = sql`t.id`;
+    const columns = keys.map((key, i) => sql`${key.expr} AS ${sql.raw(`k${i}`)}, (${key.expr})::text AS ${sql.raw(`c${i}`)}`);
+    const row = sql`jsonb_build_object('node', n.node, 'edge', n.edge, ${sql.join(
+      keys.map((_key, i) => sql.raw(`'c${i}', n.c${i}`)),
+      sql`, `,
+    )})`;
+    const total = r.wants.totalCount ? sql`, 'total', (SELECT count(*) ${source.from(parent)})` : sql``;
+    return sql`${field}::text, jsonb_build_object('rows', (
+        SELECT coalesce(jsonb_agg(${row} ORDER BY ${orderBy(keys, false, (i) => sql.raw(`n.k${i}`))}), '[]'::jsonb)
+        FROM (SELECT ${source.node} AS node, ${source.edge ?? sql`NULL::jsonb`} AS edge, ${sql.join(columns, sql`, `)}
+              ${source.from(parent)} ORDER BY ${orderBy(keys, false)} LIMIT ${r.size + 1}) n)${total})`;
+  });
+  return sql`jsonb_build_object(${sql.join(pairs, sql`, `)})`;
 }
 
 /** A root list: one page of a source that has no parent. */
@@ -366,23 +446,41 @@ export async function loadPage<Item>(db: Database, source: ListSource<Item>, arg
 }
 
 /**
- * The options of a connection field nested under a parent: the page is loaded for every parent
- * of the same path at once (`byPath` gives the loader the field's arguments), after the
- * arguments are checked in the resolver so a bad cursor fails just that field.
+ * The resolver of a connection field nested under a parent. The page is loaded for every parent
+ * at the same path at once (one DataLoader per path and request, so one statement whatever the
+ * number of parents), unless it came with the parent's own page (ListSource.nested). Arguments
+ * are checked first, so a bad cursor fails just that field.
  */
 export function pagedBy<Item>(source: ListSource<Item>) {
   return {
-    byPath: true as const,
-    resolve: (parent: { id: number }, args: ConnectionArgs) => {
+    resolve: (parent: { id: number }, args: ConnectionArgs, ctx: Context, info: GraphQLResolveInfo): Page<Item> | Promise<Page<Item>> => {
       pageRequest(args, source);
-      return parent.id;
+      const fetched = prefetched(parent, info.fieldName);
+      if (fetched) return fetched as Page<Item>;
+      // Every parent at this path shares the field's arguments and selection: the first one's
+      // `info` speaks for all.
+      const loader = pathLoaders(ctx).get(pathKey(info.path)) ?? newPathLoader(ctx, info, (ids) => loadPages(ctx.db, source, ids, pageRequest(args, source, info)));
+      return loader.load(parent.id) as Promise<Page<Item>>;
     },
-    // byPath: every parent at this path shares the field's selection, so `info` speaks for all.
-    load: (ids: number[], ctx: Context, args: ConnectionArgs, info: GraphQLResolveInfo) =>
-      loadPages(ctx.db, source, ids, pageRequest(args, source, info)),
   };
 }
 
+type PageLoader = DataLoader<number, Page<unknown>>;
+
+/** The request's page loaders by path (list indices left out: one loader for all the rows). */
+const pathLoaders = createContextCache((_ctx: Context) => new Map<string, PageLoader>());
+
+function newPathLoader(ctx: Context, info: GraphQLResolveInfo, load: (ids: readonly number[]) => Promise<Page<unknown>[]>): PageLoader {
+  const loader: PageLoader = new DataLoader((ids) => load(ids));
+  pathLoaders(ctx).set(pathKey(info.path), loader);
+  return loader;
+}
+
+function pathKey(path: GraphQLResolveInfo['path'] | undefined): string {
+  let key = '';
+  for (let p = path; p; p = p.prev) key = `${typeof p.key === 'number' ? '*' : p.key}.${key}`;
+  return key;
+}
 
 /**
  * An edge's own fields (a mention, roles, a rank). Pothos types every edge as `{ cursor, node }`;

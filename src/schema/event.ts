@@ -208,13 +208,13 @@ EventNode.implement({
       resolve: (e) => ({ start: e.dateStart, end: e.dateEnd, precision: e.datePrecision, text: e.dateText, external: e.dateExternal }),
     }),
     places: t.exposeStringList('places', { description: 'Where it happened, as the articles name the places.' }),
-    participants: t.loadable({
+    participants: t.field({
       type: ParticipantConnection,
       description: 'Who took part, each with their role.',
       args: t.arg.connectionArgs(),
       ...pagedBy(participantsOf),
     }),
-    articles: t.loadable({
+    articles: t.field({
       type: ArticleReportConnection,
       description: 'The articles that report the event, oldest first, each with the sentence that does.',
       args: t.arg.connectionArgs(),
@@ -265,7 +265,8 @@ builder.queryField('events', (t) =>
           AND (ep.speaker_id = ${speakerId}::int4 OR ep.organization_id = ${organizationId}::int4))`);
       }
       const filters = range ? [overlaps(sql`t.date_start`, sql`t.date_end`, range), ...otherFilters] : otherFilters;
-      const list = tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters));
+      // Their participants come with the page when the query asks for their first page.
+      const list = { ...tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), nested: { participants: participantsOf } };
       return loadPage(ctx.db, range ? { ...list, ...bySpan(range, otherFilters) } : list, args, info);
     },
   }),

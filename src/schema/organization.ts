@@ -107,13 +107,13 @@ OrganizationNode.implement({
       description: 'The organization this one is part of, if any.',
       resolve: (o) => o.parentId,
     }),
-    children: t.loadable({
+    children: t.field({
       type: OrganizationConnection,
       description: 'The organizations that are part of this one, by slug.',
       args: t.arg.connectionArgs(),
       ...pagedBy(childrenOf),
     }),
-    members: t.loadable({
+    members: t.field({
       type: MemberConnection,
       description: 'The people who hold roles in this organization, by slug, each with those roles.',
       args: t.arg.connectionArgs(),
@@ -127,13 +127,13 @@ OrganizationNode.implement({
       group: (s) => (s as SpeakerRow).organizationId as number,
       resolve: (o) => o.id,
     }),
-    events: t.loadable({
+    events: t.field({
       type: ParticipationConnection,
       description: 'The events the organization took part in, by date (unknown dates last), each with its roles.',
       args: t.arg.connectionArgs(),
       ...pagedBy(eventsOf('organization_id')),
     }),
-    articles: t.loadable({
+    articles: t.field({
       type: ArticleMentionConnection,
       description: 'The articles that mention the organization, oldest first.',
       args: t.arg.connectionArgs(),

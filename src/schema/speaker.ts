@@ -117,25 +117,25 @@ SpeakerNode.implement({
       group: (r) => r.speakerId,
       resolve: (s) => s.id,
     }),
-    organizations: t.loadable({
+    organizations: t.field({
       type: OrganizationRoleConnection,
       description: 'The organizations the speaker holds roles in, by slug, each with those roles.',
       args: t.arg.connectionArgs(),
       ...pagedBy(organizationsOf),
     }),
-    quotes: t.loadable({
+    quotes: t.field({
       type: QuoteConnection,
       description: 'What the speaker said, ordered by the article\'s publication date, then position in the article.',
       args: t.arg.connectionArgs(),
       ...pagedBy(quotesIn('speaker_id')),
     }),
-    events: t.loadable({
+    events: t.field({
       type: ParticipationConnection,
       description: 'The events the speaker took part in, by date (unknown dates last), each with their roles.',
       args: t.arg.connectionArgs(),
       ...pagedBy(eventsOf('speaker_id')),
     }),
-    articles: t.loadable({
+    articles: t.field({
       type: ArticleMentionConnection,
       description: 'The articles that mention the speaker, oldest first.',
       args: t.arg.connectionArgs(),

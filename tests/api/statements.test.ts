@@ -117,6 +117,22 @@ describeEachDatabase('SQL statements per request', (suite) => {
     expect(statements).toBe(1);
   });
 
+  it('events with their participants (the bench\'s (b)) is one statement, and the same answer as loading them apart', async () => {
+    const shape = (participantArgs: string) => `query ($from: Date!, $to: Date!) {
+      events(from: $from, to: $to, first: 20) { nodes { slug participants(${participantArgs}) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor role node { __typename ... on Speaker { slug name } ... on Organization { slug name } } } } } } }`;
+    const range = { from: '2031-01-01', to: '2031-12-31' };
+    const together = await run(shape('first: 1'), range);
+    expect(together.statements).toBe(1);
+    expect(together.data.events.nodes).toHaveLength(20);
+    // `after: null` is not a first page by the rule (only `first`), so the participants are loaded
+    // by their own statement: the answers must agree, cursors and all.
+    const apart = await run(shape('first: 1, after: null'), range);
+    expect(apart.statements).toBe(2);
+    expect(together.data).toEqual(apart.data);
+    expect(together.data.events.nodes[0].participants).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+  });
+
   it('search with nested relations: the same count for 3 and 30 matches of each kind', async () => {
     const small = await run(SEARCH, { q: 'of 3' });
     const large = await run(SEARCH, { q: 'of 30' });
