@@ -2,7 +2,9 @@
  * The headline queries of the bench, as GraphQL and (for (a) and (b)) as the raw SQL the floor
  * server answers them with: the same rows, one statement, no GraphQL.
  */
-import { EVENT_SPANS, type EventSpan } from '../src/db/schema.js';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { EVENT_SPANS, type EventSpan, spanCondition } from '../src/db/schema.js';
 import { sizeFor, SyntheticCorpus } from './corpus/generate.js';
 
 export interface Headline {
@@ -99,7 +101,7 @@ export const FLOOR_EVENTS_SQL = `
    ORDER BY e.date_start, e.date_end, e.id
    LIMIT $3`;
 
-/** The span's condition as the index states it (src/db/schema.ts spanCondition). */
+/** The span's condition, rendered from the one the span indexes are declared with. */
 function spanText(span: EventSpan): string {
-  return span.max === null ? `(t.date_end - t.date_start) >= ${span.min}` : `(t.date_end - t.date_start) BETWEEN ${span.min} AND ${span.max}`;
+  return new PgDialect().sqlToQuery(spanCondition(sql.raw('t.date_start'), sql.raw('t.date_end'), span)).sql;
 }

@@ -78,6 +78,16 @@ async function start(script: string, env: Record<string, string>): Promise<Proce
   };
 }
 
+/** Runs `fn` with a started process, and stops the process whatever happens. */
+async function withProcess<T>(script: string, env: Record<string, string>, fn: (proc: Process) => Promise<T>): Promise<T> {
+  const proc = await start(script, env);
+  try {
+    return await fn(proc);
+  } finally {
+    await proc.stop();
+  }
+}
+
 function body(h: Headline): string {
   return JSON.stringify({ query: h.query, variables: h.variables, operationName: /query (\w+)/.exec(h.query)?.[1] });
 }
@@ -181,44 +191,30 @@ async function main(): Promise<void> {
   const statements = await statementCounts(url, quotes);
 
   const measures: Measure[] = [];
-  const api = await start('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: url });
-  const floor = await start('bench/floor.ts', { PORT: '0', DATABASE_URL: url });
-  try {
-    for (const h of headlines(quotes).filter(picked)) {
-      console.log(`api ${h.label} ...`);
-      measures.push(await drive(h, api, 'api', quotes, seconds, connections));
-      if (h.key.startsWith('a') || h.key === 'b') {
-        console.log(`floor ${h.label} ...`);
-        measures.push(await drive(h, floor, 'floor', quotes, seconds, connections));
+  const run = async (list: Headline[], proc: Process, target: Measure['target'], corpus: number, label: string) => {
+    for (const h of list) {
+      console.log(`${label} ${h.label}${corpus === quotes ? '' : ` at ${corpus} quotes`} ...`);
+      measures.push(await drive(h, proc, target, corpus, seconds, connections));
+    }
+  };
+  const picks = headlines(quotes).filter(picked);
+  await withProcess('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: url }, (api) =>
+    withProcess('bench/floor.ts', { PORT: '0', DATABASE_URL: url }, async (floor) => {
+      for (const h of picks) {
+        await run([h], api, 'api', quotes, 'api');
+        if (h.key.startsWith('a') || h.key === 'b') await run([h], floor, 'floor', quotes, 'floor');
       }
-    }
-  } finally {
-    await api.stop();
-    await floor.stop();
-  }
-
+    }),
+  );
   // The same server with its response cache on: after the warm-up every request is a hit.
-  const cached = await start('src/server/main.ts', { ...SERVER_ENV, RESPONSE_CACHE_MB: '64', DATABASE_URL: url });
-  try {
-    for (const h of headlines(quotes).filter(picked)) {
-      console.log(`api (response cache) ${h.label} ...`);
-      measures.push(await drive(h, cached, 'api-cached', quotes, seconds, connections));
-    }
-  } finally {
-    await cached.stop();
-  }
+  await withProcess('src/server/main.ts', { ...SERVER_ENV, RESPONSE_CACHE_MB: '64', DATABASE_URL: url }, (cached) =>
+    run(picks, cached, 'api-cached', quotes, 'api (response cache)'),
+  );
 
   // Flatness: p50 of (a), (b), (c) on the small corpus, same settings.
   if (small !== quotes && (await databaseExists(small))) {
-    const smallApi = await start('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: benchUrl(small) });
-    try {
-      for (const h of headlines(small).filter((h) => picked(h) && ['a-heavy', 'a-light', 'b', 'c'].includes(h.key))) {
-        console.log(`api ${h.label} at ${small} quotes ...`);
-        measures.push(await drive(h, smallApi, 'api', small, seconds, connections));
-      }
-    } finally {
-      await smallApi.stop();
-    }
+    const flat = headlines(small).filter((h) => picked(h) && ['a-heavy', 'a-light', 'b', 'c'].includes(h.key));
+    await withProcess('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: benchUrl(small) }, (smallApi) => run(flat, smallApi, 'api', small, 'api'));
   } else {
     console.log(`(no ${benchDatabaseName(small)}: flatness skipped; load it with npm run bench:corpus -- --quotes ${small})`);
   }

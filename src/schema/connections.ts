@@ -68,13 +68,19 @@ export interface ListSource<Item> {
    * Conditions checked in the page's statement, each with the error to throw when it is false
    * (a slug filter naming nothing): a root list resolves its filters without a statement of its own.
    */
-  checks?: readonly { holds: SQL; error: () => Error }[];
+  checks?: readonly ListCheck[];
   /**
    * Connections under each node the page's statement can fetch too (an event's participants),
    * when the query asks for their first page: field name → the child list. The child's `from`
    * receives the node's id as `t.id`, so it must not name its own table `t`.
    */
   nested?: Readonly<Record<string, ListSource<unknown>>>;
+}
+
+/** A condition a list's statement checks, and the error when it is false (ListSource.checks). */
+export interface ListCheck {
+  holds: SQL;
+  error: () => Error;
 }
 
 /** Where loadPages leaves the pages of nested connections it fetched, on each node. */
@@ -337,11 +343,6 @@ export async function loadPages<Item>(
   const node = included.length > 0 ? sql`(${source.node}) || jsonb_build_object(${sql.join(included, sql`, `)})` : source.node;
   const checks = source.checks ?? [];
   const checkColumns = checks.map((check, i) => sql`, (${check.holds}) AS ${sql.raw(`check${i}`)}`);
-  const keyColumns = keys.map(
-    (key, i) => sql`${key.expr} AS ${sql.raw(`k${i}`)}, (${key.expr})::text AS ${sql.raw(`c${i}`)}`,
-  );
-  // verbatim_after_limit (migration 0002): the JSON is built for the page's rows only, after
-  // ORDER BY ... LIMIT, not for every candidate row the sort considers.
   const rows = await queryRows<PageRow>(
     db,
     sql`SELECT _parents.parent_id AS parent,
@@ -351,7 +352,7 @@ export async function loadPages<Item>(
           _page.*
         FROM unnest(${idArray(parents)}) AS _parents(parent_id)
         LEFT JOIN LATERAL (
-          SELECT verbatim_after_limit(${node}) AS node, ${source.edge ? sql`verbatim_after_limit(${source.edge})` : sql`NULL::jsonb`} AS edge, ${sql.join(keyColumns, sql`, `)}
+          SELECT ${pageColumns(source, node)}
           ${pageFrom}${inWindow}
           ORDER BY ${orderBy(keys, request.backward)}
           LIMIT ${request.size + 1}
@@ -359,7 +360,7 @@ export async function loadPages<Item>(
         ORDER BY _parents.parent_id, ${orderBy(keys, request.backward, (i) => sql.raw(`_page.k${i}`))}`,
   );
   const failed = checks.findIndex((_check, i) => rows[0]?.[`check${i}`] === false);
-  if (failed >= 0) throw (checks[failed] as { error: () => Error }).error();
+  if (failed >= 0) throw (checks[failed] as ListCheck).error();
   const byParent = new Map<number, PageRow[]>();
   for (const row of rows) {
     const group = byParent.get(row.parent) ?? [];
@@ -419,13 +420,23 @@ function prefetched(node: object, field: string): Page<unknown> | undefined {
   return (node as { [PREFETCHED]?: Map<string, Page<unknown>> })[PREFETCHED]?.get(field);
 }
 
+/**
+ * A page row's columns: the node and the edge as jsonb, each sort key as itself (k0, k1, …, to
+ * order by) and as text (c0, c1, …, for the cursor). verbatim_after_limit (migration 0002): the
+ * JSON is built for the page's rows only, after ORDER BY … LIMIT, not for every candidate row.
+ */
+function pageColumns(source: ListSource<unknown>, node: SQL): SQL {
+  const keys = source.ordering.keys.map((key, i) => sql`, ${key.expr} AS ${sql.raw(`k${i}`)}, (${key.expr})::text AS ${sql.raw(`c${i}`)}`);
+  const edge = source.edge ? sql`verbatim_after_limit(${source.edge})` : sql`NULL::jsonb`;
+  return sql`verbatim_after_limit(${node}) AS node, ${edge} AS edge${sql.join(keys)}`;
+}
+
 /** The SQL of the nested connections' first pages, as a jsonb object by field (see NestedPage). */
 function nestedJson(request: PageRequest): SQL | undefined {
   if (request.wants.nested.length === 0) return undefined;
   const pairs = request.wants.nested.map(({ field, source, request: r }) => {
     const keys = source.ordering.keys;
     const parent = sql`t.id`;
-    const columns = keys.map((key, i) => sql`${key.expr} AS ${sql.raw(`k${i}`)}, (${key.expr})::text AS ${sql.raw(`c${i}`)}`);
     const row = sql`jsonb_build_object('node', n.node, 'edge', n.edge, ${sql.join(
       keys.map((_key, i) => sql.raw(`'c${i}', n.c${i}`)),
       sql`, `,
@@ -433,7 +444,7 @@ function nestedJson(request: PageRequest): SQL | undefined {
     const total = r.wants.totalCount ? sql`, 'total', (SELECT count(*) ${source.from(parent)})` : sql``;
     return sql`${field}::text, jsonb_build_object('rows', (
         SELECT coalesce(jsonb_agg(${row} ORDER BY ${orderBy(keys, false, (i) => sql.raw(`n.k${i}`))}), '[]'::jsonb)
-        FROM (SELECT ${source.node} AS node, ${source.edge ?? sql`NULL::jsonb`} AS edge, ${sql.join(columns, sql`, `)}
+        FROM (SELECT ${pageColumns(source, source.node)}
               ${source.from(parent)} ORDER BY ${orderBy(keys, false)} LIMIT ${r.size + 1}) n)${total})`;
   });
   return sql`jsonb_build_object(${sql.join(pairs, sql`, `)})`;

@@ -5,11 +5,11 @@ import { rowBySlug, rowFromJson, rowJson, type Row } from '../db/rows.js';
 import { EVENT_SPANS, eventKind, events, organizations, participantRole, spanCondition, speakers } from '../db/schema.js';
 import { ArticleReportConnection, articlesReporting } from './article.js';
 import { builder } from './builder.js';
-import { allOf, edgeData, type JsonObject, type ListSource, loadPage, nodeJson, type Ordering, pagedBy, tableList } from './connections.js';
+import { allOf, edgeData, type JsonObject, type ListCheck, type ListSource, loadPage, nodeJson, type Ordering, pagedBy, tableList } from './connections.js';
 import { type DateRange, dateRange, DateScalar, overlaps, PartialDate } from './dates.js';
 import { notFound } from './errors.js';
 import { type Report, reportEdge, reportFields, toReport } from './links.js';
-import { findSlug } from './loaders.js';
+import { slugFilter } from './loaders.js';
 import { OrganizationNode, type OrganizationRow } from './organization.js';
 import { SpeakerNode, type SpeakerRow } from './speaker.js';
 import { enumOf, tableNode } from './types.js';
@@ -248,25 +248,27 @@ builder.queryField('events', (t) =>
       }),
       kind: t.arg({ type: EventKindEnum, description: 'Only events of this kind.' }),
     },
-    resolve: async (_root, args, ctx, info) => {
+    resolve: (_root, args, ctx, info) => {
       const range = dateRange(args);
       const otherFilters: SQL[] = [];
+      const checks: ListCheck[] = [];
       if (args.kind != null) otherFilters.push(sql`t.kind = ${args.kind}`);
       if (args.participant != null) {
+        // A speaker or an organization: resolved in the page's statement, like every slug filter.
         const slug = args.participant;
-        const [speakerId, organizationId] = await Promise.all([findSlug(ctx, 'speaker', slug), findSlug(ctx, 'organization', slug)]);
-        if (speakerId === null && organizationId === null) {
-          throw notFound(`No speaker or organization has the slug ${JSON.stringify(slug)} (argument \`participant\`).`, {
-            argument: 'participant',
-            slug,
-          });
-        }
+        const speaker = slugFilter('speaker', slug, 'participant');
+        const organization = slugFilter('organization', slug, 'participant');
         otherFilters.push(sql`EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = t.id
-          AND (ep.speaker_id = ${speakerId}::int4 OR ep.organization_id = ${organizationId}::int4))`);
+          AND (ep.speaker_id = ${speaker.id} OR ep.organization_id = ${organization.id}))`);
+        checks.push({
+          holds: sql`(${speaker.check.holds} OR ${organization.check.holds})`,
+          error: () =>
+            notFound(`No speaker or organization has the slug ${JSON.stringify(slug)} (argument \`participant\`).`, { argument: 'participant', slug }),
+        });
       }
       const filters = range ? [overlaps(sql`t.date_start`, sql`t.date_end`, range), ...otherFilters] : otherFilters;
       // Their participants come with the page when the query asks for their first page.
-      const list = { ...tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), nested: { participants: participantsOf } };
+      const list = { ...tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), nested: { participants: participantsOf }, checks };
       return loadPage(ctx.db, range ? { ...list, ...bySpan(range, otherFilters) } : list, args, info);
     },
   }),

@@ -4,7 +4,7 @@ import { rowFromJson, rowJson, type Row } from '../db/rows.js';
 import { articles, quoteKind, quotes } from '../db/schema.js';
 import { type ArticleData, articleFromJson, ArticleNode, paragraphField } from './article.js';
 import { builder } from './builder.js';
-import { allOf, type JsonObject, type ListSource, loadPage, type Ordering, tableList } from './connections.js';
+import { allOf, type JsonObject, type ListCheck, type ListSource, loadPage, type Ordering, tableList } from './connections.js';
 import { DateScalar, dateRange, overlaps, PartialDate } from './dates.js';
 import { slugFilter } from './loaders.js';
 import { searchText, textQuery } from './matching.js';
@@ -126,7 +126,7 @@ builder.queryField('quotes', (t) =>
     resolve: (_root, args, ctx, info) => {
       const range = dateRange(args);
       const filters: SQL[] = [];
-      const checks: NonNullable<ListSource<unknown>['checks']>[number][] = [];
+      const checks: ListCheck[] = [];
       if (args.speaker != null) {
         const speaker = slugFilter('speaker', args.speaker, 'speaker');
         filters.push(sql`t.speaker_id = ${speaker.id}`);

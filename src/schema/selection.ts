@@ -10,29 +10,13 @@ import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } 
  * selected: asking for too much is only slower, never wrong.
  */
 export function selectsField(info: GraphQLResolveInfo, path: readonly string[]): boolean {
-  return info.fieldNodes.some((node) => node.selectionSet !== undefined && selects(node.selectionSet, path, info, new Set()));
+  return fieldsAt(info, path).length > 0;
 }
 
-function selects(set: SelectionSetNode, path: readonly string[], info: GraphQLResolveInfo, seen: Set<string>): boolean {
-  const [name, ...rest] = path;
-  return set.selections.some((selection) => {
-    switch (selection.kind) {
-      case Kind.FIELD:
-        if (selection.name.value !== name) return false;
-        return rest.length === 0 || (selection.selectionSet !== undefined && selects(selection.selectionSet, rest, info, seen));
-      case Kind.INLINE_FRAGMENT:
-        return selects(selection.selectionSet, path, info, seen);
-      case Kind.FRAGMENT_SPREAD: {
-        const fragment = info.fragments[selection.name.value];
-        // Validation forbids fragment cycles; `seen` only keeps a bad document from looping here.
-        if (!fragment || seen.has(fragment.name.value)) return false;
-        return selects(fragment.selectionSet, path, info, new Set(seen).add(fragment.name.value));
-      }
-    }
-  });
-}
-
-/** The field nodes at `path` under the field being resolved (through fragments), all of them. */
+/**
+ * The field nodes at `path` under the field being resolved, through fragments and inline
+ * fragments, all of them (a field asked twice, under aliases, gives two).
+ */
 export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): FieldNode[] {
   const found: FieldNode[] = [];
   const walk = (set: SelectionSetNode, rest: readonly string[], seen: Set<string>) => {
@@ -46,6 +30,7 @@ export function fieldsAt(info: GraphQLResolveInfo, path: readonly string[]): Fie
         walk(selection.selectionSet, rest, seen);
       } else {
         const fragment = info.fragments[selection.name.value];
+        // Validation forbids fragment cycles; `seen` only keeps a bad document from looping here.
         if (fragment && !seen.has(fragment.name.value)) walk(fragment.selectionSet, rest, new Set(seen).add(fragment.name.value));
       }
     }

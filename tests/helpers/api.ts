@@ -1,5 +1,7 @@
 /** Helpers for API tests: a seeded app per suite, error assertions, and walking every page of a list. */
 import { beforeAll, expect } from 'vitest';
+import { CorpusVersion } from '../../src/db/corpus-version.js';
+import type { Database } from '../../src/db/client.js';
 import { createApp, type App } from '../../src/server/app.js';
 import type { DbSuite } from './databases.js';
 import { type Fixture, seedCorpus } from './fixtures.js';
@@ -11,6 +13,16 @@ export interface Api {
 }
 
 /** Seeds the fixture corpus into the suite's database and serves it (call inside the suite). */
+/**
+ * The database's corpus version, read now (main.ts refreshes it on a timer; tests call
+ * `refresh()` after a migration). An app given it has ETags and the response cache, as the server.
+ */
+export async function corpusVersionOf(db: Database): Promise<CorpusVersion> {
+  const version = new CorpusVersion(db);
+  await version.refresh();
+  return version;
+}
+
 export function withCorpus(suite: DbSuite): Api {
   let app: App | undefined;
   let fixture: Fixture | undefined;

@@ -6,12 +6,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addSeed } from '../../src/corpus/commands.js';
-import { CorpusVersion } from '../../src/db/corpus-version.js';
+import type { CorpusVersion } from '../../src/db/corpus-version.js';
 import { countStatements } from '../../src/db/instrument.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { defaultConfig } from '../../src/config.js';
 import { ALPHA, createWorkspace, type Workspace } from '../corpus/workspace.js';
+import { corpusVersionOf } from '../helpers/api.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
 const ARTICLES = 'query Articles { articles(first: 5) { totalCount nodes { slug } } }';
@@ -36,8 +37,7 @@ describeEachDatabase(
       // The schema migrations only: the test adds an article migration of its own.
       ws = createWorkspace();
       await migrate(suite.db, ws.migrations);
-      version = new CorpusVersion(suite.db);
-      await version.refresh();
+      version = await corpusVersionOf(suite.db);
       app = createApp({ db: suite.db, config: defaultConfig({ cacheMaxAge: 30 }), corpusVersion: version });
     });
     afterAll(() => ws.remove());

@@ -22,8 +22,8 @@ import {
 } from 'graphql';
 import { beforeAll, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
-import { CorpusVersion } from '../../src/db/corpus-version.js';
 import { createApp, type App } from '../../src/server/app.js';
+import { corpusVersionOf } from '../helpers/api.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
@@ -196,9 +196,7 @@ describeEachDatabase('fuzzing the endpoint', (suite) => {
   let app: App;
   beforeAll(async () => {
     // As the server runs it: with a corpus version, so ETags and the response cache are in play.
-    const corpusVersion = new CorpusVersion(suite.db);
-    await corpusVersion.refresh();
-    app = createApp({ db: suite.db, corpusVersion });
+    app = createApp({ db: suite.db, corpusVersion: await corpusVersionOf(suite.db) });
   });
 
   it(`answers ${RUNS} generated operations cleanly`, async () => {

@@ -5,8 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CorpusVersion } from '../../src/db/corpus-version.js';
 import { createApp } from '../../src/server/app.js';
+import { corpusVersionOf } from '../helpers/api.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
 let url = '';
@@ -17,9 +17,7 @@ describeEachDatabase('GraphQL over HTTP audit', (suite) => {
 
   beforeAll(async () => {
     // As the server runs it: with a corpus version, so ETags and the response cache are in play.
-    const corpusVersion = new CorpusVersion(suite.db);
-    await corpusVersion.refresh();
-    server = createServer(createApp({ db: suite.db, corpusVersion }));
+    server = createServer(createApp({ db: suite.db, corpusVersion: await corpusVersionOf(suite.db) }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/graphql`;

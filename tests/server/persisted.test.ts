@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
-import { CorpusVersion } from '../../src/db/corpus-version.js';
+import type { CorpusVersion } from '../../src/db/corpus-version.js';
 import { migrate } from '../../src/db/migrate.js';
 import { countStatements } from '../../src/db/instrument.js';
 import { createApp, type App } from '../../src/server/app.js';
@@ -18,6 +18,7 @@ import {
   readOperations,
   sha256,
 } from '../../src/server/persisted.js';
+import { corpusVersionOf } from '../helpers/api.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 
 const manifest = loadManifest();
@@ -66,8 +67,7 @@ describeEachDatabase('persisted operations', (suite) => {
   beforeAll(async () => {
     // The repository's migrations include the seed article, so the operations find real data.
     await migrate(suite.db);
-    version = new CorpusVersion(suite.db);
-    await version.refresh();
+    version = await corpusVersionOf(suite.db);
     open = createApp({ db: suite.db, corpusVersion: version });
     only = createApp({ db: suite.db, corpusVersion: version, config: defaultConfig({ persistedOnly: true }) });
   });

@@ -7,13 +7,14 @@ import path from 'node:path';
 import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSeed } from '../../src/corpus/commands.js';
-import { CorpusVersion } from '../../src/db/corpus-version.js';
+import type { CorpusVersion } from '../../src/db/corpus-version.js';
 import { countStatements } from '../../src/db/instrument.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { boundedStore } from '../../src/server/response-cache.js';
 import { defaultConfig } from '../../src/config.js';
 import { ALPHA, createWorkspace, type Workspace } from '../corpus/workspace.js';
+import { corpusVersionOf } from '../helpers/api.js';
 import { describeEachDatabase } from '../helpers/databases.js';
 import { execute } from '../helpers/graphql.js';
 
@@ -30,8 +31,7 @@ describeEachDatabase(
     beforeAll(async () => {
       ws = createWorkspace();
       await migrate(suite.db, ws.migrations);
-      version = new CorpusVersion(suite.db);
-      await version.refresh();
+      version = await corpusVersionOf(suite.db);
       app = createApp({ db: suite.db, corpusVersion: version });
     });
     afterAll(() => ws.remove());
