@@ -33,7 +33,10 @@ for (const h of headlines(quotes)) {
   if (json.errors) throw new Error(`${h.key}: ${JSON.stringify(json.errors)}`);
   console.log(`\n===== ${h.label} (${captured.length} statements) =====`);
   for (const [i, statement] of [...captured].entries()) {
-    const rows = await client.unsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params as never[]);
+    const rows = await client.unsafe<{ 'QUERY PLAN': string }[]>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
+      statement.params as never[],
+    );
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     const seq = (plan.match(/Seq Scan on (\w+)/g) ?? []).filter((s) => !/Seq Scan on _parents/.test(s));
     seqScans += seq.length;

@@ -28,7 +28,9 @@ const server = createServer((req, res) => {
         if (body.operationName === 'QuotesBySpeaker') {
           data = { quotes: { nodes: await sql.unsafe(FLOOR_QUOTES_SQL, [v.speaker as string, v.n as number], { prepare: true }) } };
         } else if (body.operationName === 'EventsInMonth') {
-          data = { events: { nodes: await sql.unsafe(FLOOR_EVENTS_SQL, [v.from as string, v.to as string, v.n as number], { prepare: true }) } };
+          data = {
+            events: { nodes: await sql.unsafe(FLOOR_EVENTS_SQL, [v.from as string, v.to as string, v.n as number], { prepare: true }) },
+          };
         } else {
           res.writeHead(400).end();
           return;

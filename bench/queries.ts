@@ -47,10 +47,12 @@ const NESTED = `query Nested($speaker: String!, $n: Int!) {
 
 type Json = Record<string, unknown>;
 const at = (data: Json, ...path: string[]): unknown => path.reduce<unknown>((v, k) => (v as Json | null | undefined)?.[k], data);
-const nonEmptyAt = (...path: string[]) => (data: Json) => {
-  const list = at(data, ...path);
-  return Array.isArray(list) && list.length > 0;
-};
+const nonEmptyAt =
+  (...path: string[]) =>
+  (data: Json) => {
+    const list = at(data, ...path);
+    return Array.isArray(list) && list.length > 0;
+  };
 
 /** The speakers the bench uses, recomputed from the generator (same seed and size, same slugs). */
 export function benchSpeakers(quotes: number, seed = 1): { heavy: string; light: string } {
@@ -62,11 +64,41 @@ export function headlines(quotes: number, pageSize = 20): Headline[] {
   const { heavy, light } = benchSpeakers(quotes);
   const n = pageSize;
   return [
-    { key: 'a-heavy', label: '(a) quotes by heavy speaker', query: QUOTES_BY_SPEAKER, variables: { speaker: heavy, n }, nonEmpty: nonEmptyAt('quotes', 'nodes') },
-    { key: 'a-light', label: '(a) quotes by light speaker', query: QUOTES_BY_SPEAKER, variables: { speaker: light, n }, nonEmpty: nonEmptyAt('quotes', 'nodes') },
-    { key: 'b', label: '(b) events in a month', query: EVENTS_IN_MONTH, variables: { ...MONTH, n }, nonEmpty: nonEmptyAt('events', 'nodes') },
-    { key: 'c', label: '(c) fuzzy speaker search', query: FUZZY_SPEAKERS, variables: { search: FUZZY_NAME, n: Math.min(n, 10) }, nonEmpty: nonEmptyAt('speakers', 'nodes') },
-    { key: 'd', label: '(d) speaker→quotes→article→events', query: NESTED, variables: { speaker: heavy, n: Math.min(n, 10) }, nonEmpty: nonEmptyAt('speaker', 'quotes', 'nodes') },
+    {
+      key: 'a-heavy',
+      label: '(a) quotes by heavy speaker',
+      query: QUOTES_BY_SPEAKER,
+      variables: { speaker: heavy, n },
+      nonEmpty: nonEmptyAt('quotes', 'nodes'),
+    },
+    {
+      key: 'a-light',
+      label: '(a) quotes by light speaker',
+      query: QUOTES_BY_SPEAKER,
+      variables: { speaker: light, n },
+      nonEmpty: nonEmptyAt('quotes', 'nodes'),
+    },
+    {
+      key: 'b',
+      label: '(b) events in a month',
+      query: EVENTS_IN_MONTH,
+      variables: { ...MONTH, n },
+      nonEmpty: nonEmptyAt('events', 'nodes'),
+    },
+    {
+      key: 'c',
+      label: '(c) fuzzy speaker search',
+      query: FUZZY_SPEAKERS,
+      variables: { search: FUZZY_NAME, n: Math.min(n, 10) },
+      nonEmpty: nonEmptyAt('speakers', 'nodes'),
+    },
+    {
+      key: 'd',
+      label: '(d) speaker→quotes→article→events',
+      query: NESTED,
+      variables: { speaker: heavy, n: Math.min(n, 10) },
+      nonEmpty: nonEmptyAt('speaker', 'quotes', 'nodes'),
+    },
   ];
 }
 
@@ -94,9 +126,10 @@ export const FLOOR_EVENTS_SQL = `
              LEFT JOIN speakers s ON s.id = p.speaker_id
              LEFT JOIN organizations o ON o.id = p.organization_id), '[]'::json)) AS participants
     FROM (${EVENT_SPANS.map(
-      (span) => `(SELECT * FROM events t WHERE ${spanText(span)} AND t.date_start <= $2::date AND t.date_end >= $1::date${
-        span.max === null ? '' : ` AND t.date_start >= $1::date - ${span.max}`
-      } ORDER BY t.date_start, t.date_end, t.id LIMIT $3)`,
+      (span) =>
+        `(SELECT * FROM events t WHERE ${spanText(span)} AND t.date_start <= $2::date AND t.date_end >= $1::date${
+          span.max === null ? '' : ` AND t.date_start >= $1::date - ${span.max}`
+        } ORDER BY t.date_start, t.date_end, t.id LIMIT $3)`,
     ).join('\n      UNION ALL ')}) e
    ORDER BY e.date_start, e.date_end, e.id
    LIMIT $3`;

@@ -104,7 +104,14 @@ function goodResponse(h: Headline) {
   };
 }
 
-async function drive(h: Headline, proc: Process, target: Measure['target'], quotes: number, seconds: number, connections: number): Promise<Measure> {
+async function drive(
+  h: Headline,
+  proc: Process,
+  target: Measure['target'],
+  quotes: number,
+  seconds: number,
+  connections: number,
+): Promise<Measure> {
   const options = {
     url: `http://127.0.0.1:${proc.port}/graphql`,
     method: 'POST' as const,
@@ -148,7 +155,11 @@ async function statementCounts(url: string, quotes: number): Promise<Record<stri
     for (const size of [5, 20, 50]) {
       for (const h of headlines(quotes, size)) {
         const { result, statements } = await countStatements(async () => {
-          const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(h) });
+          const res = await yoga.fetch('http://bench/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: body(h),
+          });
           return (await res.json()) as { errors?: unknown };
         });
         if (result.errors) throw new Error(`${h.key} failed: ${JSON.stringify(result.errors)}`);
@@ -184,7 +195,8 @@ async function main(): Promise<void> {
   const small = opts.small === false ? quotes : parseQuotes(opts.small);
   const seconds = Number(opts.duration);
   const connections = Number(opts.connections);
-  if (!(await databaseExists(quotes))) throw new Error(`${benchDatabaseName(quotes)} does not exist: run npm run bench:corpus -- --quotes ${quotes}`);
+  if (!(await databaseExists(quotes)))
+    throw new Error(`${benchDatabaseName(quotes)} does not exist: run npm run bench:corpus -- --quotes ${quotes}`);
   const url = benchUrl(quotes);
 
   console.log(`statements per request (page sizes 5, 20, 50) on ${benchDatabaseName(quotes)} ...`);
@@ -214,7 +226,9 @@ async function main(): Promise<void> {
   // Flatness: p50 of (a), (b), (c) on the small corpus, same settings.
   if (small !== quotes && (await databaseExists(small))) {
     const flat = headlines(small).filter((h) => picked(h) && ['a-heavy', 'a-light', 'b', 'c'].includes(h.key));
-    await withProcess('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: benchUrl(small) }, (smallApi) => run(flat, smallApi, 'api', small, 'api'));
+    await withProcess('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: benchUrl(small) }, (smallApi) =>
+      run(flat, smallApi, 'api', small, 'api'),
+    );
   } else {
     console.log(`(no ${benchDatabaseName(small)}: flatness skipped; load it with npm run bench:corpus -- --quotes ${small})`);
   }
@@ -227,8 +241,16 @@ async function main(): Promise<void> {
   console.log(`\nwrote ${file}`);
 }
 
-function summarize(measures: Measure[], statements: Record<string, Record<number, number>>, quotes: number, small: number, seconds: number, connections: number) {
-  const find = (scenario: string, target: Measure['target'], q = quotes) => measures.find((m) => m.scenario === scenario && m.target === target && m.quotes === q);
+function summarize(
+  measures: Measure[],
+  statements: Record<string, Record<number, number>>,
+  quotes: number,
+  small: number,
+  seconds: number,
+  connections: number,
+) {
+  const find = (scenario: string, target: Measure['target'], q = quotes) =>
+    measures.find((m) => m.scenario === scenario && m.target === target && m.quotes === q);
   const rows = measures
     .filter((m) => m.quotes === quotes)
     .map((m) => {
@@ -236,8 +258,8 @@ function summarize(measures: Measure[], statements: Record<string, Record<number
       const smallRun = m.target === 'api' ? find(m.scenario, 'api', small) : undefined;
       return {
         ...m,
-        statements: m.target === 'api' ? statements[m.scenario]?.[20] ?? null : 1,
-        statementsBySize: m.target === 'api' ? statements[m.scenario] ?? null : null,
+        statements: m.target === 'api' ? (statements[m.scenario]?.[20] ?? null) : 1,
+        statementsBySize: m.target === 'api' ? (statements[m.scenario] ?? null) : null,
         ofFloor: floor ? round(m.rps / floor.rps) : null,
         cpuOfFloor: floor ? round(m.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) : null,
         smallP50: smallRun?.p50 ?? null,
@@ -246,42 +268,71 @@ function summarize(measures: Measure[], statements: Record<string, Record<number
     });
   return {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+    },
     corpus: { quotes, small },
-    settings: { secondsPerScenario: seconds, connections, planCacheMode: 'force_custom_plan', responseCache: 'api: off; api-cached: 64 MB, keyed by corpus version' },
+    settings: {
+      secondsPerScenario: seconds,
+      connections,
+      planCacheMode: 'force_custom_plan',
+      responseCache: 'api: off; api-cached: 64 MB, keyed by corpus version',
+    },
     rows,
     smallCorpus: measures.filter((m) => m.quotes === small),
   };
 }
 
 function printTable(report: ReturnType<typeof summarize>): void {
-  const header = ['scenario', 'target', 'req/s', 'of floor', 'p50 ms', 'p99 ms', 'fail', 'SQL/req (5/20/50)', 'srv CPU ms/req', 'CPU of floor', 'pg CPU ms/req', 'max RSS MB', `p50 @${report.corpus.small}`, 'p50 ratio'];
+  const header = [
+    'scenario',
+    'target',
+    'req/s',
+    'of floor',
+    'p50 ms',
+    'p99 ms',
+    'fail',
+    'SQL/req (5/20/50)',
+    'srv CPU ms/req',
+    'CPU of floor',
+    'pg CPU ms/req',
+    'max RSS MB',
+    `p50 @${report.corpus.small}`,
+    'p50 ratio',
+  ];
   const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  const lines = report.rows.map((r) => [
-    r.scenario,
-    r.target,
-    r.rps,
-    r.ofFloor,
-    r.p50,
-    r.p99,
-    r.failures,
-    r.statementsBySize ? [5, 20, 50].map((s) => r.statementsBySize?.[s]).join('/') : '1',
-    r.serverCpuMsPerRequest,
-    r.cpuOfFloor,
-    r.postgresCpuMsPerRequest,
-    r.maxRssMb,
-    r.smallP50,
-    r.flatness,
-  ].map(cell));
+  const lines = report.rows.map((r) =>
+    [
+      r.scenario,
+      r.target,
+      r.rps,
+      r.ofFloor,
+      r.p50,
+      r.p99,
+      r.failures,
+      r.statementsBySize ? [5, 20, 50].map((s) => r.statementsBySize?.[s]).join('/') : '1',
+      r.serverCpuMsPerRequest,
+      r.cpuOfFloor,
+      r.postgresCpuMsPerRequest,
+      r.maxRssMb,
+      r.smallP50,
+      r.flatness,
+    ].map(cell),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
-  console.log(`\n${report.date.slice(0, 10)}, ${report.machine.cpus} cores (${report.machine.model}), ${report.corpus.quotes.toLocaleString('en-US')} quotes, ${report.settings.connections} connections, ${report.settings.secondsPerScenario} s each`);
+  console.log(
+    `\n${report.date.slice(0, 10)}, ${report.machine.cpus} cores (${report.machine.model}), ${report.corpus.quotes.toLocaleString('en-US')} quotes, ${report.settings.connections} connections, ${report.settings.secondsPerScenario} s each`,
+  );
   console.log(fmt(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const l of lines) console.log(fmt(l));
 }
 
 main().catch((error: unknown) => {
-  console.error(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

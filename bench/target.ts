@@ -10,7 +10,10 @@ export function parseQuotes(value: string): number {
   const preset = SIZE_PRESETS[value];
   if (preset) return preset;
   const m = /^([0-9_]+)([km]?)$/i.exec(value.trim());
-  if (!m) throw new Error(`--quotes: expected a number like 1000000, 10k or 1m, or one of ${Object.keys(SIZE_PRESETS).join(', ')} (got ${JSON.stringify(value)})`);
+  if (!m)
+    throw new Error(
+      `--quotes: expected a number like 1000000, 10k or 1m, or one of ${Object.keys(SIZE_PRESETS).join(', ')} (got ${JSON.stringify(value)})`,
+    );
   const n = Number((m[1] as string).replace(/_/g, '')) * ({ k: 1_000, m: 1_000_000 }[(m[2] ?? '').toLowerCase()] ?? 1);
   if (!Number.isSafeInteger(n) || n < 100) throw new Error(`--quotes: at least 100 (got ${value})`);
   return n;

@@ -69,9 +69,7 @@ const envSchema = z.object({
   LIMIT_BODY_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
   LIMIT_BATCH: positiveInt(DEFAULT_LIMITS.batch),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
-    .default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   PERSISTED_ONLY: flag(false),
   CACHE_MAX_AGE: z.coerce
     .number({ error: 'must be a number' })

@@ -39,7 +39,15 @@ export interface IdBase {
   event_participants: number;
 }
 
-export const ZERO_BASE: IdBase = { articles: 0, speakers: 0, organizations: 0, events: 0, quotes: 0, speaker_roles: 0, event_participants: 0 };
+export const ZERO_BASE: IdBase = {
+  articles: 0,
+  speakers: 0,
+  organizations: 0,
+  events: 0,
+  quotes: 0,
+  speaker_roles: 0,
+  event_participants: 0,
+};
 
 export type Row = Record<string, string | number | boolean | null | string[]>;
 
@@ -61,13 +69,190 @@ export interface EventBundle {
 export const HEAVY_SPEAKERS = 10;
 export const HEAVY_SHARE = 0.013;
 
-const FIRST = ['José', 'María', 'Andrés', 'Zoë', 'François', 'Jürgen', 'Claudia', 'Marco', 'Ana', 'Luis', 'Sofía', 'Chloé', 'Łukasz', 'Noël', 'Inés', 'Ramón', 'Olga', 'Tomás', 'Amélie', 'Björn', 'John', 'Karen', 'David', 'Fatima', 'Omar', 'Elena', 'Hiroshi', 'Mei', 'Priya', 'Kwame', 'Gabriela', 'Joaquín', 'Lucía', 'Rafael', 'Verónica', 'Adriana', 'Sergio', 'Beatriz', 'Héctor', 'Paola', 'Ignacio', 'Rocío', 'Emilio', 'Marisol', 'Ángel', 'Yuki', 'Aisha', 'Kofi', 'Ingrid', 'Pierre', 'Hélène', 'Dmitri', 'Natalia', 'Samuel', 'Leila', 'Ahmed', 'Ravi', 'Ananya', 'Thomas', 'Grace'];
-const LAST = ['Hernández', 'Ochoa', 'García', 'Sánchez', 'Müller', 'Dupré', 'Núñez', 'Peña', 'Gómez', 'Íñiguez', 'Smith', 'Johnson', 'Rossi', 'Kowalski', 'Nakamura', 'Okafor', 'Haddad', 'Petrov', 'Brontë', 'Løvaas', 'Martínez', 'López', 'Ibáñez', 'Cruz', 'Byrne', 'Walsh', 'Chen', 'Singh', 'Mensah', 'Ferreira', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Morales', 'Ortiz', 'Gutiérrez', 'Chávez', 'Ruiz', 'Álvarez', 'Mendoza', 'Castillo', 'Jiménez', 'Vázquez', 'Romero', 'Herrera', 'Medina', 'Aguilar', 'Vargas', 'Castro', 'Fischer', 'Lefèvre', 'Novák', 'Yılmaz', 'Kim', 'Tanaka', 'Adeyemi', 'Osei', 'Bianchi', 'Sørensen'];
-const ORG_HEADS = ['Ministry of', 'National Agency for', 'Office of', 'Council on', 'Institute for', 'Committee on', 'Bureau of', 'Federation of'];
-const ORG_TOPICS = ['Defense', 'Security', 'Energía', 'Public Health', 'Trade', 'Justice', 'Migration', 'Finance', 'Telecomunicaciones', 'Agriculture', 'Foreign Affairs', 'Water', 'Transport', 'Education', 'Économie'];
-const ORG_KINDS = ['GOVERNMENT', 'GOVERNMENT_BODY', 'MILITARY', 'LAW_ENFORCEMENT', 'INTELLIGENCE_AGENCY', 'CRIMINAL_ORGANIZATION', 'MEDIA', 'POLITICAL_PARTY', 'INTERNATIONAL_BODY', 'RESEARCH_INSTITUTE', 'COMPANY', 'NGO', 'OTHER'];
+const FIRST = [
+  'José',
+  'María',
+  'Andrés',
+  'Zoë',
+  'François',
+  'Jürgen',
+  'Claudia',
+  'Marco',
+  'Ana',
+  'Luis',
+  'Sofía',
+  'Chloé',
+  'Łukasz',
+  'Noël',
+  'Inés',
+  'Ramón',
+  'Olga',
+  'Tomás',
+  'Amélie',
+  'Björn',
+  'John',
+  'Karen',
+  'David',
+  'Fatima',
+  'Omar',
+  'Elena',
+  'Hiroshi',
+  'Mei',
+  'Priya',
+  'Kwame',
+  'Gabriela',
+  'Joaquín',
+  'Lucía',
+  'Rafael',
+  'Verónica',
+  'Adriana',
+  'Sergio',
+  'Beatriz',
+  'Héctor',
+  'Paola',
+  'Ignacio',
+  'Rocío',
+  'Emilio',
+  'Marisol',
+  'Ángel',
+  'Yuki',
+  'Aisha',
+  'Kofi',
+  'Ingrid',
+  'Pierre',
+  'Hélène',
+  'Dmitri',
+  'Natalia',
+  'Samuel',
+  'Leila',
+  'Ahmed',
+  'Ravi',
+  'Ananya',
+  'Thomas',
+  'Grace',
+];
+const LAST = [
+  'Hernández',
+  'Ochoa',
+  'García',
+  'Sánchez',
+  'Müller',
+  'Dupré',
+  'Núñez',
+  'Peña',
+  'Gómez',
+  'Íñiguez',
+  'Smith',
+  'Johnson',
+  'Rossi',
+  'Kowalski',
+  'Nakamura',
+  'Okafor',
+  'Haddad',
+  'Petrov',
+  'Brontë',
+  'Løvaas',
+  'Martínez',
+  'López',
+  'Ibáñez',
+  'Cruz',
+  'Byrne',
+  'Walsh',
+  'Chen',
+  'Singh',
+  'Mensah',
+  'Ferreira',
+  'Ramírez',
+  'Torres',
+  'Flores',
+  'Rivera',
+  'Morales',
+  'Ortiz',
+  'Gutiérrez',
+  'Chávez',
+  'Ruiz',
+  'Álvarez',
+  'Mendoza',
+  'Castillo',
+  'Jiménez',
+  'Vázquez',
+  'Romero',
+  'Herrera',
+  'Medina',
+  'Aguilar',
+  'Vargas',
+  'Castro',
+  'Fischer',
+  'Lefèvre',
+  'Novák',
+  'Yılmaz',
+  'Kim',
+  'Tanaka',
+  'Adeyemi',
+  'Osei',
+  'Bianchi',
+  'Sørensen',
+];
+const ORG_HEADS = [
+  'Ministry of',
+  'National Agency for',
+  'Office of',
+  'Council on',
+  'Institute for',
+  'Committee on',
+  'Bureau of',
+  'Federation of',
+];
+const ORG_TOPICS = [
+  'Defense',
+  'Security',
+  'Energía',
+  'Public Health',
+  'Trade',
+  'Justice',
+  'Migration',
+  'Finance',
+  'Telecomunicaciones',
+  'Agriculture',
+  'Foreign Affairs',
+  'Water',
+  'Transport',
+  'Education',
+  'Économie',
+];
+const ORG_KINDS = [
+  'GOVERNMENT',
+  'GOVERNMENT_BODY',
+  'MILITARY',
+  'LAW_ENFORCEMENT',
+  'INTELLIGENCE_AGENCY',
+  'CRIMINAL_ORGANIZATION',
+  'MEDIA',
+  'POLITICAL_PARTY',
+  'INTERNATIONAL_BODY',
+  'RESEARCH_INSTITUTE',
+  'COMPANY',
+  'NGO',
+  'OTHER',
+];
 const COUNTRIES = ['MX', 'US', 'VE', 'CO', 'ES', 'FR', 'DE', 'BR', 'AR', 'CA', null];
-const EVENT_KINDS = ['ORDER', 'DEPLOYMENT', 'MILITARY_ACTION', 'DESIGNATION', 'EXTRADITION', 'SANCTION', 'ARREST', 'SEIZURE', 'PUBLICATION', 'STATEMENT', 'AGREEMENT', 'OPERATION', 'CONDEMNATION', 'APPOINTMENT', 'OTHER'];
+const EVENT_KINDS = [
+  'ORDER',
+  'DEPLOYMENT',
+  'MILITARY_ACTION',
+  'DESIGNATION',
+  'EXTRADITION',
+  'SANCTION',
+  'ARREST',
+  'SEIZURE',
+  'PUBLICATION',
+  'STATEMENT',
+  'AGREEMENT',
+  'OPERATION',
+  'CONDEMNATION',
+  'APPOINTMENT',
+  'OTHER',
+];
 const ROLES = ['ACTOR', 'TARGET', 'SUBJECT', 'PARTNER', 'OBSERVER', 'OTHER'];
 const VERBS = ['said', 'warned', 'told reporters', 'insisted', 'added', 'claimed', 'argued', 'announced'];
 const CHANNELS = ['a post on X', 'a statement', 'a press conference', 'an interview', null, null];
@@ -89,7 +274,20 @@ const FILLERS = [
   'Analysts said the move was largely symbolic.',
 ];
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** Articles and events fall in 2015-01-01 .. 2025-12-31. */
 const FIRST_DAY = Date.UTC(2015, 0, 1) / 86_400_000;
 const DAYS = Date.UTC(2026, 0, 1) / 86_400_000 - FIRST_DAY;
@@ -170,7 +368,11 @@ export class SyntheticCorpus {
     const r = new Random(this.seed, 2);
     for (let i = 0; i < this.size.organizations; i++) {
       const name = `${r.pick(ORG_HEADS)} ${r.pick(ORG_TOPICS)} ${i + 1}`;
-      const acronym = name.split(' ').filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+      const acronym = name
+        .split(' ')
+        .filter((w) => /^\p{Lu}/u.test(w))
+        .map((w) => w[0])
+        .join('');
       yield {
         id: this.base.organizations + i + 1,
         slug: slugify(name),
@@ -248,7 +450,12 @@ export class SyntheticCorpus {
         current = r.pick(FILLERS);
       };
       const endParagraph = () => {
-        paragraphRows.push({ article_id: articleId, position: paragraphs.length, start_offset: offset, end_offset: offset + current.length });
+        paragraphRows.push({
+          article_id: articleId,
+          position: paragraphs.length,
+          start_offset: offset,
+          end_offset: offset + current.length,
+        });
         paragraphs.push(current);
         offset += current.length + 2;
       };
@@ -262,7 +469,11 @@ export class SyntheticCorpus {
         const roll = r.float();
         const kind = roll < 0.5 ? 'DIRECT' : roll < 0.75 ? 'PARTIAL' : 'INDIRECT';
         const sentence =
-          kind === 'DIRECT' ? `“${words},” ${name} ${verb}.` : kind === 'PARTIAL' ? `${name} ${verb} it was “${words}” and nothing else.` : `${name} ${verb} that ${words}.`;
+          kind === 'DIRECT'
+            ? `“${words},” ${name} ${verb}.`
+            : kind === 'PARTIAL'
+              ? `${name} ${verb} it was “${words}” and nothing else.`
+              : `${name} ${verb} that ${words}.`;
         const sentenceStart = offset + current.length + 1;
         current += ` ${sentence}`;
         const at = kind === 'INDIRECT' ? 0 : sentence.indexOf(words);
@@ -274,7 +485,8 @@ export class SyntheticCorpus {
           speaker_id: this.base.speakers + speaker + 1,
           kind,
           text: kind === 'INDIRECT' ? `${name} ${verb} that ${words}` : words,
-          speaker_description: r.float() < 0.5 ? r.pick(['Mexican President', 'a senior official', 'the spokesperson', 'the analyst']) : null,
+          speaker_description:
+            r.float() < 0.5 ? r.pick(['Mexican President', 'a senior official', 'the spokesperson', 'the analyst']) : null,
           verb,
           channel: r.pick(CHANNELS),
           said_start: said ? isoDay(Math.max(0, day - 1)) : null,
@@ -309,7 +521,11 @@ export class SyntheticCorpus {
         },
         paragraphs: paragraphRows,
         quotes: quoteRows,
-        speakers: [...mentioned].map(([speaker, name]) => ({ article_id: articleId, speaker_id: this.base.speakers + speaker + 1, mention: name })),
+        speakers: [...mentioned].map(([speaker, name]) => ({
+          article_id: articleId,
+          speaker_id: this.base.speakers + speaker + 1,
+          mention: name,
+        })),
         organizations: [...organizations].map((id) => ({ article_id: articleId, organization_id: id, mention: null })),
       };
     }
@@ -327,12 +543,20 @@ export class SyntheticCorpus {
       const seen = new Set<string>();
       for (let k = r.int(1, 4); k > 0; k--) {
         const speaker = r.float() < 0.6;
-        const party = speaker ? this.base.speakers + r.int(1, this.size.speakers) : this.base.organizations + r.int(1, this.size.organizations);
+        const party = speaker
+          ? this.base.speakers + r.int(1, this.size.speakers)
+          : this.base.organizations + r.int(1, this.size.organizations);
         const role = r.pick(ROLES);
         const key = `${speaker}:${party}:${role}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        participants.push({ id: ++participantId, event_id: id, speaker_id: speaker ? party : null, organization_id: speaker ? null : party, role });
+        participants.push({
+          id: ++participantId,
+          event_id: id,
+          speaker_id: speaker ? party : null,
+          organization_id: speaker ? null : party,
+          role,
+        });
       }
       const reporting = new Set<number>();
       for (let k = r.int(1, 2); k > 0; k--) reporting.add(this.base.articles + r.int(1, this.size.articles));
@@ -348,7 +572,13 @@ export class SyntheticCorpus {
           places: [r.pick(PLACES)],
         },
         participants,
-        articles: [...reporting].map((articleId) => ({ article_id: articleId, event_id: id, sentence: null, start_offset: null, end_offset: null })),
+        articles: [...reporting].map((articleId) => ({
+          article_id: articleId,
+          event_id: id,
+          sentence: null,
+          start_offset: null,
+          end_offset: null,
+        })),
       };
     }
   }

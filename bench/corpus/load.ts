@@ -22,10 +22,39 @@ const COLUMNS = {
   speaker_roles: ['id', 'speaker_id', 'organization_id', 'title', 'start_on', 'end_on', 'dates_external'],
   articles: ['id', 'slug', 'title', 'authors', 'outlet', 'published_on', 'url', 'language', 'body'],
   article_paragraphs: ['article_id', 'position', 'start_offset', 'end_offset'],
-  quotes: ['id', 'article_id', 'speaker_id', 'kind', 'text', 'speaker_description', 'verb', 'channel', 'said_start', 'said_end', 'said_precision', 'said_text', 'published_on', 'paragraph', 'start_offset', 'end_offset'],
+  quotes: [
+    'id',
+    'article_id',
+    'speaker_id',
+    'kind',
+    'text',
+    'speaker_description',
+    'verb',
+    'channel',
+    'said_start',
+    'said_end',
+    'said_precision',
+    'said_text',
+    'published_on',
+    'paragraph',
+    'start_offset',
+    'end_offset',
+  ],
   article_speakers: ['article_id', 'speaker_id', 'mention'],
   article_organizations: ['article_id', 'organization_id', 'mention'],
-  events: ['id', 'slug', 'title', 'description', 'kind', 'date_start', 'date_end', 'date_precision', 'date_text', 'date_external', 'places'],
+  events: [
+    'id',
+    'slug',
+    'title',
+    'description',
+    'kind',
+    'date_start',
+    'date_end',
+    'date_precision',
+    'date_text',
+    'date_external',
+    'places',
+  ],
   event_participants: ['id', 'event_id', 'speaker_id', 'organization_id', 'role'],
   article_events: ['article_id', 'event_id', 'sentence', 'start_offset', 'end_offset'],
 } as const;
@@ -56,7 +85,9 @@ async function main(): Promise<void> {
   const handle = await openDatabase({ url });
   await migrate(handle.db);
   await handle.close();
-  console.log(`${name}: created and migrated; generating ${fmt(size.quotes)} quotes, ${fmt(size.articles)} articles, ${fmt(size.speakers)} speakers, ${fmt(size.organizations)} organizations, ${fmt(size.events)} events (seed ${seed})`);
+  console.log(
+    `${name}: created and migrated; generating ${fmt(size.quotes)} quotes, ${fmt(size.articles)} articles, ${fmt(size.speakers)} speakers, ${fmt(size.organizations)} organizations, ${fmt(size.events)} events (seed ${seed})`,
+  );
 
   const sql = postgres(url, { max: 8, onnotice: () => {}, connection: { maintenance_work_mem: '256MB' } });
   try {
@@ -77,7 +108,9 @@ async function main(): Promise<void> {
     console.log(
       `loaded ${name} in ${secs(done - started)} s: COPY ${secs(copied - loadStart)} s, indexes and foreign keys ${secs(built - copied)} s, VACUUM ANALYZE ${secs(done - built)} s`,
     );
-    console.log(`heavy speaker: ${corpus.heavySpeaker()} (${fmt(corpus.quoteCounts[0] ?? 0)} quotes); light speaker: ${corpus.lightSpeaker()}`);
+    console.log(
+      `heavy speaker: ${corpus.heavySpeaker()} (${fmt(corpus.quoteCounts[0] ?? 0)} quotes); light speaker: ${corpus.lightSpeaker()}`,
+    );
   } finally {
     await sql.end();
   }
@@ -119,7 +152,10 @@ async function rebuild(sql: postgres.Sql, deferred: Deferred): Promise<void> {
     ...[...deferred.indexes].sort((a, b) => weight(b.definition) - weight(a.definition)).map((i) => i.definition),
     ...deferred.foreignKeys.map((fk) => `ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`),
   ];
-  const bar = new cliProgress.SingleBar({ format: 'indexes, keys [{bar}] {value}/{total} {duration}s', noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: 'indexes, keys [{bar}] {value}/{total} {duration}s', noTTYOutput: true, notTTYSchedule: 10_000 },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(jobs.length, 0);
   let next = 0;
   const worker = async () => {
@@ -135,13 +171,20 @@ async function rebuild(sql: postgres.Sql, deferred: Deferred): Promise<void> {
 async function copyAll(sql: postgres.Sql, corpus: SyntheticCorpus): Promise<void> {
   const open = async <T extends Table>(table: T) => CopyStream.open(sql, table, COLUMNS[table]);
   // Small tables first, all together.
-  const small = { organizations: await open('organizations'), speakers: await open('speakers'), speaker_roles: await open('speaker_roles') };
+  const small = {
+    organizations: await open('organizations'),
+    speakers: await open('speakers'),
+    speaker_roles: await open('speaker_roles'),
+  };
   for (const row of corpus.organizations()) small.organizations.add(row);
   for (const row of corpus.speakers()) small.speakers.add(row);
   for (const row of corpus.speakerRoles()) small.speaker_roles.add(row);
   await Promise.all(Object.values(small).map((s) => s.end()));
 
-  const bars = new cliProgress.MultiBar({ format: '{table} [{bar}] {percentage}% {value}/{total} {duration}s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 }, cliProgress.Presets.shades_classic);
+  const bars = new cliProgress.MultiBar(
+    { format: '{table} [{bar}] {percentage}% {value}/{total} {duration}s', hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
+    cliProgress.Presets.shades_classic,
+  );
   const articleBar = bars.create(corpus.size.articles, 0, { table: 'articles' });
   const eventBar = bars.create(corpus.size.events, 0, { table: 'events  ' });
   // Articles and events are generated in turns so both sets of COPY streams keep PostgreSQL busy.
@@ -152,7 +195,11 @@ async function copyAll(sql: postgres.Sql, corpus: SyntheticCorpus): Promise<void
     article_speakers: await open('article_speakers'),
     article_organizations: await open('article_organizations'),
   };
-  const e = { events: await open('events'), event_participants: await open('event_participants'), article_events: await open('article_events') };
+  const e = {
+    events: await open('events'),
+    event_participants: await open('event_participants'),
+    article_events: await open('article_events'),
+  };
   const articles = corpus.articles();
   const events = corpus.events();
   let articlesDone = false;

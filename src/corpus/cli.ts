@@ -18,13 +18,9 @@ function folders(options: { seeds: string; migrations: string }): Folders {
 
 const program = new Command('corpus')
   .description('Verbatim corpus: seed files → article migrations')
+  .addOption(new Option('--seeds <dir>', 'the seeds folder').env('VERBATIM_SEEDS_DIR').default(path.join(root, 'seeds')))
   .addOption(
-    new Option('--seeds <dir>', 'the seeds folder').env('VERBATIM_SEEDS_DIR').default(path.join(root, 'seeds')),
-  )
-  .addOption(
-    new Option('--migrations <dir>', 'the migrations folder')
-      .env('VERBATIM_MIGRATIONS_DIR')
-      .default(path.join(root, 'migrations')),
+    new Option('--migrations <dir>', 'the migrations folder').env('VERBATIM_MIGRATIONS_DIR').default(path.join(root, 'migrations')),
   )
   .showHelpAfterError();
 

@@ -104,16 +104,21 @@ export function retractArticle(target: string, given: Folders): RetractResult {
   if (isFile) {
     const seed = loadSeed(target, folders.cwd);
     const fromFile = articleSlugOf(seed);
-    if (!fromFile) throw new SeedProblems([...seed.problems, { file: seed.file, path: ['article', 'slug'], message: 'cannot read the article slug' }]);
+    if (!fromFile)
+      throw new SeedProblems([...seed.problems, { file: seed.file, path: ['article', 'slug'], message: 'cannot read the article slug' }]);
     slug = fromFile;
   }
-  const fail = (message: string) => new SeedProblems([{ file: isFile ? displayPath(path.resolve(folders.cwd, target), folders.cwd) : slug, path: [], message }]);
+  const fail = (message: string) =>
+    new SeedProblems([{ file: isFile ? displayPath(path.resolve(folders.cwd, target), folders.cwd) : slug, path: [], message }]);
   const latest = latestByArticle(articleMigrations(folders.migrations)).get(slug);
   if (!latest) throw fail(`article ${slug} has no migration: there is nothing to retract (delete the seed file if there is one)`);
   if (latest.header.action === 'retract') throw fail(`article ${slug} was already retracted by ${latest.tag}`);
 
   const seeds = corpus.seeds.filter((s) => articleSlugOf(s) === slug);
-  const without: Corpus = { seeds: corpus.seeds.filter((s) => !seeds.includes(s)), definitions: corpus.definitions.filter((d) => !seeds.includes(d.seed)) };
+  const without: Corpus = {
+    seeds: corpus.seeds.filter((s) => !seeds.includes(s)),
+    definitions: corpus.definitions.filter((d) => !seeds.includes(d.seed)),
+  };
   // What would break in the other seeds once this one is gone: entities they take from it.
   const broken = without.seeds.flatMap((s) => {
     const before = new Set(validateSeed(s, corpus).problems.map(formatProblem));
@@ -161,7 +166,10 @@ export function checkCorpus(given: Folders): CheckResult {
     const at = { file: seed.file, line: seed.lineOf(['article', 'slug']), path: [] };
     if (!m) problems.push({ ...at, message: `no migration for article ${slug}: run ${addHint(seed)}` });
     else if (m.header.action === 'retract') {
-      problems.push({ ...at, message: `article ${slug} was retracted by ${m.tag} but its seed is still here: delete it, or run ${addHint(seed)} to publish it again` });
+      problems.push({
+        ...at,
+        message: `article ${slug} was retracted by ${m.tag} but its seed is still here: delete it, or run ${addHint(seed)} to publish it again`,
+      });
     } else if (m.header.hash !== seed.hash) {
       problems.push({ ...at, message: `changed since its migration ${m.tag}: run ${addHint(seed)}` });
     }

@@ -62,9 +62,7 @@ export function definitionsOf(seed: LoadedSeed): Definition[] {
     if (!Array.isArray(list)) continue;
     list.forEach((entry: unknown, i) => {
       if (!isRecord(entry) || typeof entry.slug !== 'string') return;
-      const names = [entry.name, ...(Array.isArray(entry.aliases) ? entry.aliases : [])].filter(
-        (n): n is string => typeof n === 'string',
-      );
+      const names = [entry.name, ...(Array.isArray(entry.aliases) ? entry.aliases : [])].filter((n): n is string => typeof n === 'string');
       out.push({ kind, slug: entry.slug, names, seed, line: seed.lineOf([ENTITY_LISTS[kind], i, 'slug']) });
     });
   }

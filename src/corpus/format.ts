@@ -7,14 +7,7 @@
  * references, dates that exist, unique slugs) is validate.ts's job.
  */
 import { z } from 'zod';
-import {
-  datePrecision,
-  eventKind,
-  organizationKind,
-  participantRole,
-  quoteKind,
-  speakerKind,
-} from '../db/schema.js';
+import { datePrecision, eventKind, organizationKind, participantRole, quoteKind, speakerKind } from '../db/schema.js';
 
 export const SCHEMA_FILE = 'seed.schema.json';
 /** The first line of every seed: points editors (yaml-language-server) at the JSON Schema. */
@@ -77,7 +70,10 @@ export const organizationDefinition = z.strictObject({
   name: text,
   kind: z.enum(organizationKind.enumValues),
   aliases: aliases.optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like MX').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code like MX')
+    .optional(),
   parent: slug.optional(),
   description: text.optional(),
   wikidata: wikidata.optional(),
@@ -113,10 +109,7 @@ export const eventReference = z.strictObject({
 export const quote = z.strictObject({
   speaker: slug,
   kind: z.enum(quoteKind.enumValues),
-  text: z
-    .string()
-    .min(1, 'must not be empty')
-    .describe('DIRECT/PARTIAL: the exact words as in the body. INDIRECT: the paraphrase.'),
+  text: z.string().min(1, 'must not be empty').describe('DIRECT/PARTIAL: the exact words as in the body. INDIRECT: the paraphrase.'),
   passage: z
     .string()
     .min(1, 'must not be empty')
@@ -140,10 +133,7 @@ export const article = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language tag like en or pt-BR')
     .optional(),
-  body: z
-    .string()
-    .min(1, 'must not be empty')
-    .describe('Paragraphs separated by one blank line (a literal block scalar: `body: |`).'),
+  body: z.string().min(1, 'must not be empty').describe('Paragraphs separated by one blank line (a literal block scalar: `body: |`).'),
   notes: z.array(text).optional().describe('Editorial notes; kept in the seed and the migration header.'),
 });
 

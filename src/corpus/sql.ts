@@ -123,17 +123,25 @@ WHERE o.slug = v.slug;`);
     out.push(`-- Speakers this seed defines, and their roles.
 INSERT INTO speakers (slug, name, kind, aliases, description, wikidata_id, organization_id) VALUES
 ${a.speakers
-  .map((s) => `  (${[s.slug, s.name, s.kind, s.aliases, s.description, s.wikidataId].map(lit).join(', ')}, ${idOf('organizations', s.organization)})`)
+  .map(
+    (s) =>
+      `  (${[s.slug, s.name, s.kind, s.aliases, s.description, s.wikidataId].map(lit).join(', ')}, ${idOf('organizations', s.organization)})`,
+  )
   .join(',\n')}
 ON CONFLICT (slug) DO UPDATE SET
   name = EXCLUDED.name, kind = EXCLUDED.kind, aliases = EXCLUDED.aliases, description = EXCLUDED.description,
   wikidata_id = EXCLUDED.wikidata_id, organization_id = EXCLUDED.organization_id;`);
-    out.push(`DELETE FROM speaker_roles WHERE speaker_id IN (SELECT id FROM speakers WHERE slug IN ${slugList(a.speakers.map((s) => s.slug))});`);
+    out.push(
+      `DELETE FROM speaker_roles WHERE speaker_id IN (SELECT id FROM speakers WHERE slug IN ${slugList(a.speakers.map((s) => s.slug))});`,
+    );
     const roles = a.speakers.flatMap((s) => s.roles.map((r) => ({ speaker: s.slug, ...r })));
     if (roles.length > 0) {
       out.push(`INSERT INTO speaker_roles (speaker_id, organization_id, title, start_on, end_on, dates_external) VALUES
 ${roles
-  .map((r) => `  (${idOf('speakers', r.speaker)}, ${idOf('organizations', r.organization)}, ${[r.title, r.startOn, r.endOn, r.datesExternal].map(lit).join(', ')})`)
+  .map(
+    (r) =>
+      `  (${idOf('speakers', r.speaker)}, ${idOf('organizations', r.organization)}, ${[r.title, r.startOn, r.endOn, r.datesExternal].map(lit).join(', ')})`,
+  )
   .join(',\n')};`);
     }
   }
@@ -148,7 +156,9 @@ ON CONFLICT (slug) DO UPDATE SET
   title = EXCLUDED.title, description = EXCLUDED.description, kind = EXCLUDED.kind,
   date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end, date_precision = EXCLUDED.date_precision,
   date_text = EXCLUDED.date_text, date_external = EXCLUDED.date_external, places = EXCLUDED.places;`);
-    out.push(`DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE slug IN ${slugList(a.events.map((e) => e.slug))});`);
+    out.push(
+      `DELETE FROM event_participants WHERE event_id IN (SELECT id FROM events WHERE slug IN ${slugList(a.events.map((e) => e.slug))});`,
+    );
     const participants = a.events.flatMap((e) => e.participants.map((p) => ({ event: e.slug, ...p })));
     if (participants.length > 0) {
       out.push(`INSERT INTO event_participants (event_id, speaker_id, organization_id, role) VALUES
@@ -234,7 +244,13 @@ export function migrationText(h: MigrationHeader, statements: string[]): string 
 }
 
 /** Links of the article to entities by slug, with how it names each. */
-function mentionLinks(article: string, table: string, column: string, entities: string, links: { slug: string; mention: string | null }[]): string {
+function mentionLinks(
+  article: string,
+  table: string,
+  column: string,
+  entities: string,
+  links: { slug: string; mention: string | null }[],
+): string {
   return `INSERT INTO ${table} (article_id, ${column}, mention)
 SELECT a.id, (SELECT x.id FROM ${entities} x WHERE x.slug = v.slug), v.mention
 FROM articles a, (VALUES

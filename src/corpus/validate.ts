@@ -187,7 +187,11 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
   const isRef = (entry: unknown) => isRecord(entry) && 'ref' in entry;
 
   // --- definitions and references, each item on its own
-  interface Local<T> { value: T | undefined; index: number; slug: string | undefined }
+  interface Local<T> {
+    value: T | undefined;
+    index: number;
+    slug: string | undefined;
+  }
   const locals: Record<EntityKind, Local<unknown>[]> = { speaker: [], organization: [], event: [] };
   const refs: Record<EntityKind, { slug: string; index: number; mention: string | null; sentence?: string; occurrence?: number }[]> = {
     speaker: [],
@@ -227,7 +231,10 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       const at = [listKey[kind], l.index, 'slug'];
       const first = seen.get(l.slug);
       if (first !== undefined) {
-        c.add(at, `duplicate ${LABEL[kind]} slug ${l.slug} (already ${listKey[kind]}[${first}], line ${seed.lineOf([listKey[kind], first])})`);
+        c.add(
+          at,
+          `duplicate ${LABEL[kind]} slug ${l.slug} (already ${listKey[kind]}[${first}], line ${seed.lineOf([listKey[kind], first])})`,
+        );
       } else seen.set(l.slug, l.index);
       const twin = elsewhere(kind, l.slug);
       if (twin) c.add(at, `${LABEL[kind]} ${l.slug} is already defined in ${where(twin)}; use "ref: ${l.slug}" here`);
@@ -238,7 +245,10 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       if (refSeen.has(r.slug)) c.add(at, `${LABEL[kind]} ${r.slug} is referenced twice`);
       refSeen.add(r.slug);
       if (seen.has(r.slug)) {
-        c.add(at, `${LABEL[kind]} ${r.slug} is defined in this seed (${listKey[kind]}[${seen.get(r.slug)}]); ref: is for entities of other seeds`);
+        c.add(
+          at,
+          `${LABEL[kind]} ${r.slug} is defined in this seed (${listKey[kind]}[${seen.get(r.slug)}]); ref: is for entities of other seeds`,
+        );
         continue;
       }
       const def = elsewhere(kind, r.slug);
@@ -290,7 +300,10 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
     if (!external && rawBody !== undefined) {
       if (!input.text) c.add([...at, 'text'], "is required (the article's words for the date) unless external: true");
       else if (occurrences(body, input.text).length === 0) {
-        c.add([...at, 'text'], `${JSON.stringify(input.text)} not found in the article body (external: true if the date is not from this article)`);
+        c.add(
+          [...at, 'text'],
+          `${JSON.stringify(input.text)} not found in the article body (external: true if the date is not from this article)`,
+        );
       }
     }
     return parsed.ok ? { ...parsed.range, text: input.text ?? null, external } : null;
@@ -350,7 +363,13 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       const key = `${r.organization}\u0000${r.title}`;
       if (roleKeys.has(key)) c.add(rat, `the same role (${r.organization}, ${JSON.stringify(r.title)}) twice`);
       roleKeys.add(key);
-      return { organization: r.organization, title: r.title, startOn: r.start ?? null, endOn: r.end ?? null, datesExternal: r.external ?? false };
+      return {
+        organization: r.organization,
+        title: r.title,
+        startOn: r.start ?? null,
+        endOn: r.end ?? null,
+        datesExternal: r.external ?? false,
+      };
     });
     speakers.push({
       slug: s.slug,
@@ -505,7 +524,8 @@ function checkFirstLine(c: Checker): void {
 function checkFileName(c: Checker, publishedOn: string, slug: string): void {
   const expected = `${publishedOn}-${slug}`;
   const actual = path.basename(c.seed.absolutePath).replace(/\.ya?ml$/, '');
-  if (actual !== expected) c.add(['article', 'slug'], `the file must be named ${expected}.yaml (<publishedOn>-<slug>), not ${path.basename(c.seed.absolutePath)}`);
+  if (actual !== expected)
+    c.add(['article', 'slug'], `the file must be named ${expected}.yaml (<publishedOn>-<slug>), not ${path.basename(c.seed.absolutePath)}`);
 }
 
 /** Paragraphs are separated by exactly one blank line and carry no stray white space. */
@@ -518,7 +538,11 @@ function checkBody(c: Checker, body: string): void {
       c.add(at, 'more than one blank line between paragraphs', line);
     } else if (text.includes('\n')) {
       const inner = p.start + text.indexOf('\n');
-      c.add(at, 'a line break inside a paragraph: join the lines, or separate paragraphs by one blank line', c.seed.lineInString(at, inner));
+      c.add(
+        at,
+        'a line break inside a paragraph: join the lines, or separate paragraphs by one blank line',
+        c.seed.lineInString(at, inner),
+      );
     } else if (text !== text.trim()) {
       c.add(at, 'a paragraph starts or ends with white space', line);
     }

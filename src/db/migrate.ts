@@ -15,10 +15,7 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import type { Database } from './client.js';
 import { queryRows } from './rows.js';
 
-export const MIGRATIONS_FOLDER = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../migrations',
-);
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 /** An arbitrary constant shared by every Verbatim process: "the migration lock". */
 const MIGRATION_LOCK_KEY = 0x76657262; // "verb"
@@ -73,10 +70,9 @@ export async function migrate(db: Database, folder = MIGRATIONS_FOLDER): Promise
         try {
           await tx.execute(sql.raw(statement));
         } catch (error) {
-          throw new MigrationError(
-            `migration ${tag} failed at statement ${j + 1}: ${databaseMessage(error)}; nothing of it was applied`,
-            { cause: error },
-          );
+          throw new MigrationError(`migration ${tag} failed at statement ${j + 1}: ${databaseMessage(error)}; nothing of it was applied`, {
+            cause: error,
+          });
         }
       }
       await tx.execute(
@@ -101,10 +97,7 @@ export async function pendingMigrations(db: Database, folder = MIGRATIONS_FOLDER
   const entries = readJournal(folder);
   let appliedAt = new Set<number>();
   try {
-    const rows = await queryRows<{ created_at: string | number }>(
-      db,
-      sql`SELECT created_at FROM drizzle.__drizzle_migrations`,
-    );
+    const rows = await queryRows<{ created_at: string | number }>(db, sql`SELECT created_at FROM drizzle.__drizzle_migrations`);
     appliedAt = new Set(rows.map((r) => Number(r.created_at)));
   } catch {
     // No bookkeeping table yet: nothing applied.

@@ -77,13 +77,7 @@ export const organizationKind = pgEnum('organization_kind', [
 
 export const quoteKind = pgEnum('quote_kind', ['DIRECT', 'PARTIAL', 'INDIRECT']);
 
-export const datePrecision = pgEnum('date_precision', [
-  'DAY',
-  'MONTH',
-  'YEAR',
-  'DECADE',
-  'APPROXIMATE',
-]);
+export const datePrecision = pgEnum('date_precision', ['DAY', 'MONTH', 'YEAR', 'DECADE', 'APPROXIMATE']);
 
 export const eventKind = pgEnum('event_kind', [
   'ORDER',
@@ -104,17 +98,9 @@ export const eventKind = pgEnum('event_kind', [
   'OTHER',
 ]);
 
-export const participantRole = pgEnum('participant_role', [
-  'ACTOR',
-  'TARGET',
-  'SUBJECT',
-  'PARTNER',
-  'OBSERVER',
-  'OTHER',
-]);
+export const participantRole = pgEnum('participant_role', ['ACTOR', 'TARGET', 'SUBJECT', 'PARTNER', 'OBSERVER', 'OTHER']);
 
-const slugCheck = (table: string, column = 'slug') =>
-  check(`${table}_slug_format`, sql.raw(`"${column}" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`));
+const slugCheck = (table: string, column = 'slug') => check(`${table}_slug_format`, sql.raw(`"${column}" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`));
 
 export const articles = pgTable(
   'articles',
@@ -122,7 +108,10 @@ export const articles = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     slug: text().notNull(),
     title: text().notNull(),
-    authors: text().array().notNull().default(sql`'{}'::text[]`),
+    authors: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     outlet: text(),
     publishedOn: date('published_on', { mode: 'string' }).notNull(),
     url: text(),
@@ -134,9 +123,7 @@ export const articles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     search: tsvector()
       .notNull()
-      .generatedAlwaysAs(
-        sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')`,
-      ),
+      .generatedAlwaysAs(sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')`),
   },
   (t) => [
     uniqueIndex('articles_slug_key').on(t.slug),
@@ -162,10 +149,7 @@ export const articleParagraphs = pgTable(
   (t) => [
     primaryKey({ columns: [t.articleId, t.position] }),
     check('article_paragraphs_position_nonnegative', sql`${t.position} >= 0`),
-    check(
-      'article_paragraphs_offsets_ordered',
-      sql`0 <= ${t.startOffset} AND ${t.startOffset} <= ${t.endOffset}`,
-    ),
+    check('article_paragraphs_offsets_ordered', sql`0 <= ${t.startOffset} AND ${t.startOffset} <= ${t.endOffset}`),
   ],
 );
 
@@ -176,7 +160,10 @@ export const organizations = pgTable(
     slug: text().notNull(),
     name: text().notNull(),
     kind: organizationKind().notNull(),
-    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** ISO 3166-1 alpha-2 code, when the organization belongs to one country. */
     country: text(),
     parentId: integer('parent_id').references((): AnyPgColumn => organizations.id, {
@@ -213,7 +200,10 @@ export const speakers = pgTable(
     slug: text().notNull(),
     name: text().notNull(),
     kind: speakerKind().notNull(),
-    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     description: text(),
     wikidataId: text('wikidata_id'),
     /** For a speaker of kind ORGANIZATION: the organization that speaks ("the State Department said"). */
@@ -325,7 +315,10 @@ export const events = pgTable(
     dateText: text('date_text'),
     /** True when the date comes from outside the corpus's articles. */
     dateExternal: boolean('date_external').notNull().default(false),
-    places: text().array().notNull().default(sql`'{}'::text[]`),
+    places: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     search: tsvector()
       .notNull()
       .generatedAlwaysAs(
@@ -352,7 +345,9 @@ export const events = pgTable(
     // reads each span's few candidates in order and merges them (src/schema/event.ts), instead
     // of sorting every event that overlaps (all YEAR and DECADE events overlap any month).
     ...EVENT_SPANS.map((span) =>
-      index(`events_span_${span.name}_idx`).on(t.dateStart, t.dateEnd, t.id).where(spanCondition(t.dateStart, t.dateEnd, span)),
+      index(`events_span_${span.name}_idx`)
+        .on(t.dateStart, t.dateEnd, t.id)
+        .where(spanCondition(t.dateStart, t.dateEnd, span)),
     ),
     index('events_kind_idx').on(t.kind),
     index('events_title_trgm_idx').using('gin', sql`verbatim_unaccent(${t.title}) gin_trgm_ops`),
@@ -376,12 +371,7 @@ export const eventParticipants = pgTable(
   },
   (t) => [
     check('event_participants_one_party', sql`num_nonnulls(${t.speakerId}, ${t.organizationId}) = 1`),
-    uniqueIndex('event_participants_unique').on(
-      t.eventId,
-      sql`coalesce(${t.speakerId}, 0)`,
-      sql`coalesce(${t.organizationId}, 0)`,
-      t.role,
-    ),
+    uniqueIndex('event_participants_unique').on(t.eventId, sql`coalesce(${t.speakerId}, 0)`, sql`coalesce(${t.organizationId}, 0)`, t.role),
     index('event_participants_event_idx').on(t.eventId),
     index('event_participants_speaker_idx').on(t.speakerId, t.eventId),
     index('event_participants_organization_idx').on(t.organizationId, t.eventId),
@@ -422,10 +412,7 @@ export const articleSpeakers = pgTable(
     /** How the article first names the speaker ("Mexican President Claudia Sheinbaum"). */
     mention: text(),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.speakerId] }),
-    index('article_speakers_speaker_idx').on(t.speakerId, t.articleId),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.speakerId] }), index('article_speakers_speaker_idx').on(t.speakerId, t.articleId)],
 );
 
 /** Which articles mention which organizations. */

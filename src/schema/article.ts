@@ -58,7 +58,10 @@ export const articleOrder: Ordering = {
 const toArticle = articleFromJson;
 
 /** Articles that mention a speaker or an organization, through `table`'s `column`. */
-export function articlesMentioning(table: 'article_speakers' | 'article_organizations', column: string): ListSource<{ node: ArticleData } & Mention> {
+export function articlesMentioning(
+  table: 'article_speakers' | 'article_organizations',
+  column: string,
+): ListSource<{ node: ArticleData } & Mention> {
   return {
     ordering: articleOrder,
     from: (parent) =>
@@ -84,7 +87,11 @@ export const ArticleConnection = builder.connectionObject(
 );
 
 export const ArticleMentionConnection = builder.connectionObject(
-  { type: ArticleNode, name: 'ArticleMentionConnection', description: 'A page of the articles that mention someone or something, oldest first.' },
+  {
+    type: ArticleNode,
+    name: 'ArticleMentionConnection',
+    description: 'A page of the articles that mention someone or something, oldest first.',
+  },
   {
     name: 'ArticleMentionEdge',
     description: 'An article, and how it names who or what it mentions.',
@@ -211,7 +218,12 @@ builder.queryField('articles', (t) =>
       if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
       if (range?.from) filters.push(sql`t.published_on >= ${range.from}::date`);
       if (range?.to) filters.push(sql`t.published_on <= ${range.to}::date`);
-      const source = tableList(articles, articleOrder, (node) => ({ node: toArticle(node) }), () => allOf(filters));
+      const source = tableList(
+        articles,
+        articleOrder,
+        (node) => ({ node: toArticle(node) }),
+        () => allOf(filters),
+      );
       return loadPage(ctx.db, { ...source, node: ARTICLE_JSON }, args, info);
     },
   }),

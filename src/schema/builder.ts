@@ -27,7 +27,8 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { description: 'The edges of this page, in order, each with its cursor.' },
     nodeFieldOptions: { description: 'The item at the end of this edge.' },
     cursorFieldOptions: {
-      description: 'Opaque cursor of this edge: pass it as `after` or `before`. It encodes the sort key, so it stays valid as rows are added.',
+      description:
+        'Opaque cursor of this edge: pass it as `after` or `before`. It encodes the sort key, so it stays valid as rows are added.',
     },
     pageInfoFieldOptions: { description: 'Where this page stands in the whole list.' },
     pageInfoTypeOptions: { description: 'Relay page information: whether more items exist on either side, and the cursors of both ends.' },

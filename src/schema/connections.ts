@@ -107,7 +107,12 @@ export function allOf(filters: readonly SQL[]): SQL {
 }
 
 /** The rows of one table (aliased `t`) that `where` keeps under a parent, as plain nodes. */
-export function tableList<Item>(table: Table, ordering: Ordering, toItem: (node: JsonObject) => Item, where: (parent: SQL) => SQL): ListSource<Item> {
+export function tableList<Item>(
+  table: Table,
+  ordering: Ordering,
+  toItem: (node: JsonObject) => Item,
+  where: (parent: SQL) => SQL,
+): ListSource<Item> {
   return { ordering, from: (parent) => sql`FROM ${table} t WHERE ${where(parent)}`, node: nodeJson(table), toItem };
 }
 export type Edge<Item> = Item & { cursor: string };
@@ -166,7 +171,9 @@ function wantsOf(source: ListSource<unknown>, info: GraphQLResolveInfo | undefin
       const childInfo = { ...info, fieldNodes: nodes };
       try {
         const request = pageRequest(args, child, childInfo);
-        return request.wants.outside || request.wants.include.length > 0 || request.wants.nested.length > 0 ? [] : [{ field, source: child, request }];
+        return request.wants.outside || request.wants.include.length > 0 || request.wants.nested.length > 0
+          ? []
+          : [{ field, source: child, request }];
       } catch {
         return []; // A bad argument: the field's own resolver reports it.
       }
@@ -215,8 +222,7 @@ export function encodeCursor(ordering: Ordering, values: readonly KeyValue[]): s
 }
 
 export function decodeCursor(cursor: string, ordering: Ordering, argument: string): KeyValue[] {
-  const invalid = (why: string) =>
-    badUserInput(`Invalid cursor in \`${argument}\`: ${why}.`, { argument, cursor });
+  const invalid = (why: string) => badUserInput(`Invalid cursor in \`${argument}\`: ${why}.`, { argument, cursor });
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid('not a cursor this API issued');
   let decoded: unknown;
   try {
@@ -319,10 +325,9 @@ export async function loadPages<Item>(
   if (parents.length === 0) return [];
   const { keys } = source.ordering;
   const from = source.from(sql.raw('_parents.parent_id'));
-  const window = [
-    request.after && beyond(keys, request.after, 'after'),
-    request.before && beyond(keys, request.before, 'before'),
-  ].filter((w): w is SQL => Boolean(w));
+  const window = [request.after && beyond(keys, request.after, 'after'), request.before && beyond(keys, request.before, 'before')].filter(
+    (w): w is SQL => Boolean(w),
+  );
   const inWindow = window.length > 0 ? sql` AND ${sql.join(window, sql` AND `)}` : sql``;
   const pageFrom = source.from(sql.raw('_parents.parent_id'), {
     window: window.length > 0 ? sql.join(window, sql` AND `) : sql`true`,
@@ -451,7 +456,12 @@ function nestedJson(request: PageRequest): SQL | undefined {
 }
 
 /** A root list: one page of a source that has no parent. */
-export async function loadPage<Item>(db: Database, source: ListSource<Item>, args: ConnectionArgs, info?: GraphQLResolveInfo): Promise<Page<Item>> {
+export async function loadPage<Item>(
+  db: Database,
+  source: ListSource<Item>,
+  args: ConnectionArgs,
+  info?: GraphQLResolveInfo,
+): Promise<Page<Item>> {
   const [page] = await loadPages(db, source, [0], pageRequest(args, source, info));
   return page as Page<Item>;
 }
@@ -470,7 +480,9 @@ export function pagedBy<Item>(source: ListSource<Item>) {
       if (fetched) return fetched as Page<Item>;
       // Every parent at this path shares the field's arguments and selection: the first one's
       // `info` speaks for all.
-      const loader = pathLoaders(ctx).get(pathKey(info.path)) ?? newPathLoader(ctx, info, (ids) => loadPages(ctx.db, source, ids, pageRequest(args, source, info)));
+      const loader =
+        pathLoaders(ctx).get(pathKey(info.path)) ??
+        newPathLoader(ctx, info, (ids) => loadPages(ctx.db, source, ids, pageRequest(args, source, info)));
       return loader.load(parent.id) as Promise<Page<Item>>;
     },
   };

@@ -5,7 +5,18 @@ import { rowBySlug, rowFromJson, rowJson, type Row } from '../db/rows.js';
 import { EVENT_SPANS, eventKind, events, organizations, participantRole, spanCondition, speakers } from '../db/schema.js';
 import { ArticleReportConnection, articlesReporting } from './article.js';
 import { builder } from './builder.js';
-import { allOf, edgeData, type JsonObject, type ListCheck, type ListSource, loadPage, nodeJson, type Ordering, pagedBy, tableList } from './connections.js';
+import {
+  allOf,
+  edgeData,
+  type JsonObject,
+  type ListCheck,
+  type ListSource,
+  loadPage,
+  nodeJson,
+  type Ordering,
+  pagedBy,
+  tableList,
+} from './connections.js';
 import { type DateRange, dateRange, DateScalar, overlaps, PartialDate } from './dates.js';
 import { notFound } from './errors.js';
 import { type Report, reportEdge, reportFields, toReport } from './links.js';
@@ -169,12 +180,20 @@ export const EventConnection = builder.connectionObject(
 );
 
 export const ParticipationConnection = builder.connectionObject(
-  { type: EventNode, name: 'ParticipationConnection', description: 'A page of the events someone took part in, by date (unknown dates last).' },
+  {
+    type: EventNode,
+    name: 'ParticipationConnection',
+    description: 'A page of the events someone took part in, by date (unknown dates last).',
+  },
   {
     name: 'ParticipationEdge',
     description: 'An event, and the parts they played in it.',
     fields: (t) => ({
-      roles: t.field({ type: [ParticipantRoleEnum], description: 'Their roles in the event, in the order ParticipantRole lists them.', resolve: (e) => edgeData<Participation>(e).roles }),
+      roles: t.field({
+        type: [ParticipantRoleEnum],
+        description: 'Their roles in the event, in the order ParticipantRole lists them.',
+        resolve: (e) => edgeData<Participation>(e).roles,
+      }),
     }),
   },
 );
@@ -190,7 +209,11 @@ export const ParticipantConnection = builder.connectionObject(
     name: 'ParticipantEdge',
     description: 'A speaker or an organization, and the part it played. One participant with two roles appears twice.',
     fields: (t) => ({
-      role: t.field({ type: ParticipantRoleEnum, description: 'The part it played.', resolve: (e) => edgeData<{ role: ParticipantRole }>(e).role }),
+      role: t.field({
+        type: ParticipantRoleEnum,
+        description: 'The part it played.',
+        resolve: (e) => edgeData<{ role: ParticipantRole }>(e).role,
+      }),
     }),
   },
 );
@@ -263,12 +286,24 @@ builder.queryField('events', (t) =>
         checks.push({
           holds: sql`(${speaker.check.holds} OR ${organization.check.holds})`,
           error: () =>
-            notFound(`No speaker or organization has the slug ${JSON.stringify(slug)} (argument \`participant\`).`, { argument: 'participant', slug }),
+            notFound(`No speaker or organization has the slug ${JSON.stringify(slug)} (argument \`participant\`).`, {
+              argument: 'participant',
+              slug,
+            }),
         });
       }
       const filters = range ? [overlaps(sql`t.date_start`, sql`t.date_end`, range), ...otherFilters] : otherFilters;
       // Their participants come with the page when the query asks for their first page.
-      const list = { ...tableList(events, eventOrder, (node) => ({ node: toEvent(node) }), () => allOf(filters)), nested: { participants: participantsOf }, checks };
+      const list = {
+        ...tableList(
+          events,
+          eventOrder,
+          (node) => ({ node: toEvent(node) }),
+          () => allOf(filters),
+        ),
+        nested: { participants: participantsOf },
+        checks,
+      };
       return loadPage(ctx.db, range ? { ...list, ...bySpan(range, otherFilters) } : list, args, info);
     },
   }),

@@ -18,8 +18,7 @@ export function encodeGlobalId(typename: string, id: number | string | bigint): 
 }
 
 export function decodeGlobalId(globalId: string): { typename: NodeTypeName; id: string } {
-  const invalid = (why: string) =>
-    badUserInput(`Invalid global id ${JSON.stringify(globalId)}: ${why}.`, { globalId });
+  const invalid = (why: string) => badUserInput(`Invalid global id ${JSON.stringify(globalId)}: ${why}.`, { globalId });
   if (!BASE64URL.test(globalId)) throw invalid('not an id this API issued');
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
   // Re-encoding must give the same string: rejects padding, trailing bits and other aliases.

@@ -56,7 +56,11 @@ export function reportFields<Edge extends object>(t: PothosSchemaTypes.ObjectFie
       description: 'Offset of the sentence in `Article.body` (UTF-16 code units).',
       resolve: (e) => report(e).startOffset,
     }),
-    endOffset: t.int({ nullable: true, description: 'Offset just past the sentence in `Article.body`.', resolve: (e) => report(e).endOffset }),
+    endOffset: t.int({
+      nullable: true,
+      description: 'Offset just past the sentence in `Article.body`.',
+      resolve: (e) => report(e).endOffset,
+    }),
   };
 }
 

@@ -57,22 +57,34 @@ export const organizationsOf: ListSource<{ node: OrganizationRow } & Roles> = {
 /** The organizations an article mentions. */
 export const organizationsMentionedIn: ListSource<{ node: OrganizationRow } & Mention> = {
   ordering: organizationOrder,
-  from: (parent) =>
-    sql`FROM organizations t JOIN article_organizations x ON x.organization_id = t.id WHERE x.article_id = ${parent}`,
+  from: (parent) => sql`FROM organizations t JOIN article_organizations x ON x.organization_id = t.id WHERE x.article_id = ${parent}`,
   node: nodeJson(organizations),
   edge: mentionEdge,
   toItem: (node, edge) => ({ node: toOrganization(node), ...toMention(edge) }),
 };
 
-const childrenOf = tableList(organizations, organizationOrder, (node) => ({ node: toOrganization(node) }), (parent) => sql`t.parent_id = ${parent}`);
+const childrenOf = tableList(
+  organizations,
+  organizationOrder,
+  (node) => ({ node: toOrganization(node) }),
+  (parent) => sql`t.parent_id = ${parent}`,
+);
 
 export const OrganizationConnection = builder.connectionObject(
-  { type: OrganizationNode, name: 'OrganizationConnection', description: 'A page of organizations (by slug, or by relevance when searching).' },
+  {
+    type: OrganizationNode,
+    name: 'OrganizationConnection',
+    description: 'A page of organizations (by slug, or by relevance when searching).',
+  },
   { name: 'OrganizationEdge', description: 'An organization in a list.' },
 );
 
 export const OrganizationMentionConnection = builder.connectionObject(
-  { type: OrganizationNode, name: 'OrganizationMentionConnection', description: 'A page of the organizations an article mentions, by slug.' },
+  {
+    type: OrganizationNode,
+    name: 'OrganizationMentionConnection',
+    description: 'A page of the organizations an article mentions, by slug.',
+  },
   {
     name: 'OrganizationMentionEdge',
     description: 'An organization, and how the article names it.',
@@ -81,12 +93,20 @@ export const OrganizationMentionConnection = builder.connectionObject(
 );
 
 export const OrganizationRoleConnection = builder.connectionObject(
-  { type: OrganizationNode, name: 'OrganizationRoleConnection', description: 'A page of the organizations a speaker holds roles in, by slug.' },
+  {
+    type: OrganizationNode,
+    name: 'OrganizationRoleConnection',
+    description: 'A page of the organizations a speaker holds roles in, by slug.',
+  },
   {
     name: 'OrganizationRoleEdge',
     description: 'An organization, and the roles the speaker holds in it.',
     fields: (t) => ({
-      roles: t.field({ type: [RoleRef], description: 'The speaker\'s roles in the organization, oldest first.', resolve: (e) => edgeData<Roles>(e).roles }),
+      roles: t.field({
+        type: [RoleRef],
+        description: "The speaker's roles in the organization, oldest first.",
+        resolve: (e) => edgeData<Roles>(e).roles,
+      }),
     }),
   },
 );
@@ -163,6 +183,11 @@ builder.queryField('organizations', (t) =>
       kind: t.arg({ type: OrganizationKindEnum, description: 'Only organizations of this kind.' }),
     },
     resolve: (_root, args, ctx, info) =>
-      loadPage(ctx.db, namedList(organizations, organizationOrder, (node) => ({ node: toOrganization(node) }), args), args, info),
+      loadPage(
+        ctx.db,
+        namedList(organizations, organizationOrder, (node) => ({ node: toOrganization(node) }), args),
+        args,
+        info,
+      ),
   }),
 );

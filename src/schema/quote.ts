@@ -16,11 +16,16 @@ type QuoteKind = (typeof quoteKind.enumValues)[number];
 
 const quoteKindDescriptions: Record<QuoteKind, string> = {
   DIRECT: 'The exact words, in quotation marks in the article.',
-  PARTIAL: 'A fragment of the exact words, quoted inside the article\'s own sentence.',
+  PARTIAL: "A fragment of the exact words, quoted inside the article's own sentence.",
   INDIRECT: 'A paraphrase: what the article says the speaker said, not in their words.',
 };
 
-export const QuoteKindEnum = enumOf('QuoteKind', 'How directly a quote gives the speaker\'s words.', quoteKind.enumValues, quoteKindDescriptions);
+export const QuoteKindEnum = enumOf(
+  'QuoteKind',
+  "How directly a quote gives the speaker's words.",
+  quoteKind.enumValues,
+  quoteKindDescriptions,
+);
 
 export const QuoteNode = tableNode('Quote', quotes);
 
@@ -63,7 +68,7 @@ export const QuoteConnection = builder.connectionObject(
   {
     type: QuoteNode,
     name: 'QuoteConnection',
-    description: 'A page of quotes, ordered by the article\'s publication date, then by position in the article.',
+    description: "A page of quotes, ordered by the article's publication date, then by position in the article.",
   },
   { name: 'QuoteEdge', description: 'A quote in a list.' },
 );
@@ -73,7 +78,7 @@ QuoteNode.implement({
     'Something a speaker said, as an article reports it. For DIRECT and PARTIAL quotes, `article.body.slice(startOffset, endOffset)` equals `text` exactly.',
   fields: (t) => ({
     text: t.exposeString('text', {
-      description: 'DIRECT and PARTIAL: the exact words as they stand in the article. INDIRECT: the article\'s paraphrase.',
+      description: "DIRECT and PARTIAL: the exact words as they stand in the article. INDIRECT: the article's paraphrase.",
     }),
     kind: t.expose('kind', { type: QuoteKindEnum, description: 'Direct words, a fragment, or a paraphrase.' }),
     speaker: t.field({ type: SpeakerNode, description: 'Who said it.', resolve: (q) => q.speakerId }),
@@ -100,7 +105,9 @@ QuoteNode.implement({
       description: 'The paragraph of the article the quote stands in.',
       resolve: (q) => `${q.articleId}:${q.paragraph}`,
     }),
-    startOffset: t.exposeInt('startOffset', { description: 'Offset of the quote in `Article.body` (UTF-16 code units, as JavaScript\'s `String.slice`).' }),
+    startOffset: t.exposeInt('startOffset', {
+      description: "Offset of the quote in `Article.body` (UTF-16 code units, as JavaScript's `String.slice`).",
+    }),
     endOffset: t.exposeInt('endOffset', { description: 'Offset just past the quote in `Article.body`.' }),
   }),
 });
@@ -109,7 +116,7 @@ builder.queryField('quotes', (t) =>
   t.field({
     type: QuoteConnection,
     description:
-      'Quotes, ordered by the article\'s publication date, then by position in the article. Filters combine with AND; an unknown speaker or article slug is a NOT_FOUND error.',
+      "Quotes, ordered by the article's publication date, then by position in the article. Filters combine with AND; an unknown speaker or article slug is a NOT_FOUND error.",
     args: {
       ...t.arg.connectionArgs(),
       speaker: t.arg.string({ description: 'Only quotes by the speaker with this slug ("claudia-sheinbaum").' }),
@@ -140,7 +147,12 @@ builder.queryField('quotes', (t) =>
       if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
       if (range) filters.push(overlaps(sql`coalesce(t.said_start, t.published_on)`, sql`coalesce(t.said_end, t.published_on)`, range));
       if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
-      return loadPage(ctx.db, quoteList(() => allOf(filters), checks), args, info);
+      return loadPage(
+        ctx.db,
+        quoteList(() => allOf(filters), checks),
+        args,
+        info,
+      );
     },
   }),
 );

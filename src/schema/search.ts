@@ -54,7 +54,8 @@ export const SearchConnection = builder.connectionObject(
     description: 'A search result, with its score and a snippet.',
     fields: (t) => ({
       rank: t.float({
-        description: 'How well it matches, from 0 to 1 (full-text rank; for names, their similarity to the query). Results are ordered by it.',
+        description:
+          'How well it matches, from 0 to 1 (full-text rank; for names, their similarity to the query). Results are ordered by it.',
         resolve: (e) => edgeData<Hit>(e).rank,
       }),
       snippet: t.string({

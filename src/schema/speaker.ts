@@ -57,9 +57,13 @@ export const RoleRef = builder.objectRef<RoleRow>('Role').implement({
     speaker: t.field({ type: SpeakerNode, description: 'Who holds it.', resolve: (r) => r.speakerId }),
     organization: t.field({ type: OrganizationNode, description: 'Where.', resolve: (r) => r.organizationId }),
     start: t.expose('startOn', { type: DateScalar, nullable: true, description: 'When it began, if known.' }),
-    end: t.expose('endOn', { type: DateScalar, nullable: true, description: 'When it ended, if known; null while it lasts or when unknown.' }),
+    end: t.expose('endOn', {
+      type: DateScalar,
+      nullable: true,
+      description: 'When it ended, if known; null while it lasts or when unknown.',
+    }),
     datesExternal: t.exposeBoolean('datesExternal', {
-      description: 'True when the dates come from outside the corpus\'s articles.',
+      description: "True when the dates come from outside the corpus's articles.",
     }),
   }),
 });
@@ -84,7 +88,11 @@ export const MemberConnection = builder.connectionObject(
     name: 'MemberEdge',
     description: 'A member, and the roles they hold in the organization.',
     fields: (t) => ({
-      roles: t.field({ type: [RoleRef], description: 'Their roles in the organization, oldest first.', resolve: (e) => edgeData<Roles>(e).roles }),
+      roles: t.field({
+        type: [RoleRef],
+        description: 'Their roles in the organization, oldest first.',
+        resolve: (e) => edgeData<Roles>(e).roles,
+      }),
     }),
   },
 );
@@ -125,7 +133,7 @@ SpeakerNode.implement({
     }),
     quotes: t.field({
       type: QuoteConnection,
-      description: 'What the speaker said, ordered by the article\'s publication date, then position in the article.',
+      description: "What the speaker said, ordered by the article's publication date, then position in the article.",
       args: t.arg.connectionArgs(),
       ...pagedBy(quotesIn('speaker_id')),
     }),
@@ -164,6 +172,12 @@ builder.queryField('speakers', (t) =>
       search: t.arg.string({ description: 'A name or alias, or part of one ("Sheinbam", "Hernandez Ochoa").' }),
       kind: t.arg({ type: SpeakerKindEnum, description: 'Only speakers of this kind.' }),
     },
-    resolve: (_root, args, ctx, info) => loadPage(ctx.db, namedList(speakers, speakerOrder, (node) => ({ node: toSpeaker(node) }), args), args, info),
+    resolve: (_root, args, ctx, info) =>
+      loadPage(
+        ctx.db,
+        namedList(speakers, speakerOrder, (node) => ({ node: toSpeaker(node) }), args),
+        args,
+        info,
+      ),
   }),
 );

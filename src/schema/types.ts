@@ -18,7 +18,10 @@ export function enumOf<const V extends string>(name: string, description: string
  * A Relay node backed by a table: global id from `id`, loaded by a per-request DataLoader (one
  * statement per batch; a missing id gives null). Rows a list already returned prime the loader.
  */
-export function tableNode<T extends PgTable & { id: Column }, R extends { id: number } = Row<T> & { id: number }>(name: NodeTypeName, table: T) {
+export function tableNode<T extends PgTable & { id: Column }, R extends { id: number } = Row<T> & { id: number }>(
+  name: NodeTypeName,
+  table: T,
+) {
   return builder.loadableNodeRef(name, {
     id: { resolve: (row: R) => row.id, parse: (id: string) => Number(id) },
     // A full row is always an R (R may only make columns optional, as ArticleData's body).

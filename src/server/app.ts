@@ -71,7 +71,11 @@ export function createApp({
   // Only with a corpus version to key it by: a cache not tied to it would outlive a migration.
   if (corpusVersion && config.responseCacheMb > 0) {
     plugins.push(
-      responseCachePlugin({ version: () => corpusVersion.value, maxBytes: Math.round(config.responseCacheMb * 2 ** 20), metrics: metrics?.responseCache }),
+      responseCachePlugin({
+        version: () => corpusVersion.value,
+        maxBytes: Math.round(config.responseCacheMb * 2 ** 20),
+        metrics: metrics?.responseCache,
+      }),
     );
   }
   if (config.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
@@ -86,9 +90,7 @@ export function createApp({
     // the first page view: the bundle is ~75 MB of resident memory a server without GraphiQL
     // (or one nobody browses) should not carry.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
-    graphiql: config.graphiql
-      ? { title: 'Verbatim', defaultEditorToolsVisibility: false, defaultTabs: graphiqlTabs }
-      : false,
+    graphiql: config.graphiql ? { title: 'Verbatim', defaultEditorToolsVisibility: false, defaultTabs: graphiqlTabs } : false,
     landingPage: false,
     maskedErrors: {
       ...maskedErrors,

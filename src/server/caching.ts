@@ -76,7 +76,8 @@ export function cachingPlugin({ version, maxAge, graphqlEndpoint }: CachingOptio
       const candidate = candidates.get(request);
       // Served by the response cache (src/server/response-cache.ts), which skips execution: it
       // only ever stores a query's answer without errors.
-      if (candidate && !Array.isArray(result) && (result as Record<symbol, unknown>)[SERVED_FROM_RESPONSE_CACHE]) candidate.cacheable = true;
+      if (candidate && !Array.isArray(result) && (result as Record<symbol, unknown>)[SERVED_FROM_RESPONSE_CACHE])
+        candidate.cacheable = true;
     },
     onResponse({ request, response }) {
       if (response.status === 304) return;

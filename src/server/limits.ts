@@ -99,7 +99,13 @@ function costPlugin(max: number): Plugin {
       }
       if (cost > max) {
         setResultAndStopExecution({
-          errors: [limitError('cost', `Query cost ${cost} exceeds the limit of ${max} (limit "cost": ${max}): ask for smaller pages or fewer nested connections.`, max)],
+          errors: [
+            limitError(
+              'cost',
+              `Query cost ${cost} exceeds the limit of ${max} (limit "cost": ${max}): ask for smaller pages or fewer nested connections.`,
+              max,
+            ),
+          ],
         });
       }
     },
@@ -122,7 +128,11 @@ function requestSizePlugin(limits: Limits): Plugin {
       // Without a length we would have to buffer an unbounded body to know it is too big.
       if (length === null) return reject(411, 'LENGTH_REQUIRED', 'A POST request must have a Content-Length header.');
       if (Number(length) > limits.bodyBytes) {
-        return reject(413, LIMIT_CODES.bodyBytes, `Request body of ${length} bytes exceeds the limit of ${limits.bodyBytes} bytes (limit "bodyBytes": ${limits.bodyBytes}).`);
+        return reject(
+          413,
+          LIMIT_CODES.bodyBytes,
+          `Request body of ${length} bytes exceeds the limit of ${limits.bodyBytes} bytes (limit "bodyBytes": ${limits.bodyBytes}).`,
+        );
       }
     },
     onRequestParse() {

@@ -106,7 +106,10 @@ export function yogaLogger(logger: Logger): YogaLogger {
     (...args: unknown[]) => {
       if (!logger.isLevelEnabled(level)) return;
       const error = args.find((a): a is Error => a instanceof Error);
-      const text = args.filter((a) => !(a instanceof Error)).map(String).join(' ');
+      const text = args
+        .filter((a) => !(a instanceof Error))
+        .map(String)
+        .join(' ');
       if (error) logger[level]({ err: error }, text || error.message);
       else logger[level](text);
     };

@@ -56,7 +56,7 @@ export function readOperations(dir = OPERATIONS_DIR): PersistedOperation[] {
     try {
       operations = parse(document).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
     } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
+      throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
     }
     const [op] = operations;
     if (operations.length !== 1 || !op?.name) throw new Error(`${file}: must hold exactly one named operation`);

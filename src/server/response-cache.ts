@@ -66,7 +66,9 @@ export function responseCachePlugin({ version, maxBytes, metrics }: ResponseCach
       // The plugin stamps every result it keeps with its own ETag and Last-Modified headers (the
       // cache key, the time it was stored); ours (src/server/caching.ts) are the ones clients
       // may rely on, and POST answers must carry none.
-      const headers = Array.isArray(result) ? undefined : (result as ExecutionResult & { extensions?: { http?: { headers?: Record<string, string> } } }).extensions?.http?.headers;
+      const headers = Array.isArray(result)
+        ? undefined
+        : (result as ExecutionResult & { extensions?: { http?: { headers?: Record<string, string> } } }).extensions?.http?.headers;
       if (headers) {
         delete headers.ETag;
         delete headers['Last-Modified'];

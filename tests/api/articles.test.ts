@@ -13,7 +13,13 @@ describeEachDatabase('articles', (suite) => {
          missing: article(slug: "no-such-article") { slug } }`,
     );
     const a = data.article;
-    expect(a).toMatchObject({ slug: 'ms13-designated', authors: ['Ana Reporter'], outlet: 'The Fixture Times', publishedOn: '2025-02-20', language: 'en' });
+    expect(a).toMatchObject({
+      slug: 'ms13-designated',
+      authors: ['Ana Reporter'],
+      outlet: 'The Fixture Times',
+      publishedOn: '2025-02-20',
+      language: 'en',
+    });
     expect(a.paragraphs.map((p: { position: number }) => p.position)).toEqual([0, 1, 2]);
     for (const p of a.paragraphs) expect(a.body.slice(p.startOffset, p.endOffset)).toBe(p.text);
     expect(a.paragraphs.map((p: { text: string }) => p.text).join('\n\n')).toBe(a.body);
@@ -23,10 +29,13 @@ describeEachDatabase('articles', (suite) => {
   it('the body is the same wherever the article is reached: lists leave it out and load it when asked', async () => {
     const direct = await query(api.app, `{ article(slug: "mexico-rejects-strikes") { body paragraphs { text } } }`);
     expect(direct.article.body.length).toBeGreaterThan(0);
-    const listed = await query(api.app, `{
+    const listed = await query(
+      api.app,
+      `{
       articles { nodes { slug body paragraphs { text } } }
       quotes(article: "mexico-rejects-strikes") { nodes { article { slug body } paragraph { text } } }
-    }`);
+    }`,
+    );
     const inList = listed.articles.nodes.find((a: { slug: string }) => a.slug === 'mexico-rejects-strikes');
     expect(inList).toEqual({ slug: 'mexico-rejects-strikes', ...direct.article });
     for (const q of listed.quotes.nodes) {
@@ -38,7 +47,11 @@ describeEachDatabase('articles', (suite) => {
   it('articles() lists every article oldest first', async () => {
     const data = await query(api.app, `{ articles { totalCount nodes { slug publishedOn } } }`);
     expect(data.articles.totalCount).toBe(3);
-    expect(data.articles.nodes.map((a: { slug: string }) => a.slug)).toEqual(['ms13-designated', 'mexico-rejects-strikes', 'a-century-of-intervention']);
+    expect(data.articles.nodes.map((a: { slug: string }) => a.slug)).toEqual([
+      'ms13-designated',
+      'mexico-rejects-strikes',
+      'a-century-of-intervention',
+    ]);
   });
 
   it('articles(search) finds words of the title and the body, stemmed', async () => {
@@ -64,8 +77,20 @@ describeEachDatabase('articles', (suite) => {
   });
 
   it('rejects publishedFrom after publishedTo, and malformed dates', async () => {
-    await expectError(api.app, `{ articles(publishedFrom: "2025-09-01", publishedTo: "2025-01-01") { totalCount } }`, {}, 'BAD_USER_INPUT', /`publishedFrom` \(2025-09-01\) is after `publishedTo`/);
-    await expectError(api.app, `query ($f: Date) { articles(publishedFrom: $f) { totalCount } }`, { f: '15/08/2025' }, 'BAD_USER_INPUT', /Invalid date "15\/08\/2025"/);
+    await expectError(
+      api.app,
+      `{ articles(publishedFrom: "2025-09-01", publishedTo: "2025-01-01") { totalCount } }`,
+      {},
+      'BAD_USER_INPUT',
+      /`publishedFrom` \(2025-09-01\) is after `publishedTo`/,
+    );
+    await expectError(
+      api.app,
+      `query ($f: Date) { articles(publishedFrom: $f) { totalCount } }`,
+      { f: '15/08/2025' },
+      'BAD_USER_INPUT',
+      /Invalid date "15\/08\/2025"/,
+    );
     await expectError(api.app, `{ articles(search: "   ") { totalCount } }`, {}, 'BAD_USER_INPUT', /`search` must not be blank/);
   });
 

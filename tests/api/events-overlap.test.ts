@@ -56,7 +56,11 @@ describeEachDatabase('events(from, to) overlap', (suite) => {
   });
 
   /** Every page of the list, `first`/`after` forward or `last`/`before` backward. */
-  async function readAll(range: { from?: string; to?: string }, backward: boolean, size: number): Promise<{ slugs: string[]; total: number }> {
+  async function readAll(
+    range: { from?: string; to?: string },
+    backward: boolean,
+    size: number,
+  ): Promise<{ slugs: string[]; total: number }> {
     const doc = `query ($from: Date, $to: Date, $first: Int, $after: String, $last: Int, $before: String) {
       events(from: $from, to: $to, first: $first, after: $after, last: $last, before: $before) {
         totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { slug } } }`;
@@ -65,7 +69,9 @@ describeEachDatabase('events(from, to) overlap', (suite) => {
     let total = 0;
     for (let guard = 0; guard < 200; guard++) {
       const vars: Record<string, unknown> = backward ? { ...range, last: size, before: cursor } : { ...range, first: size, after: cursor };
-      const page: { totalCount: number; pageInfo: Record<string, string | boolean | null>; nodes: { slug: string }[] } = (await query(app, doc, vars)).events;
+      const page: { totalCount: number; pageInfo: Record<string, string | boolean | null>; nodes: { slug: string }[] } = (
+        await query(app, doc, vars)
+      ).events;
       total = page.totalCount;
       pages.push(page.nodes.map((n) => n.slug));
       const more = backward ? page.pageInfo.hasPreviousPage : page.pageInfo.hasNextPage;
@@ -88,12 +94,17 @@ describeEachDatabase('events(from, to) overlap', (suite) => {
 
   it('gives exactly the overlapping events, in order, whatever the range and the direction', async () => {
     for (const range of RANGES) {
-      const expected = all.filter(
-        (e) => e.start !== null && (range.to === undefined || e.start <= range.to) && (range.from === undefined || e.end! >= range.from),
-      )
+      const expected = all
+        .filter(
+          (e) => e.start !== null && (range.to === undefined || e.start <= range.to) && (range.from === undefined || e.end! >= range.from),
+        )
         .sort((a, b) => ORDER(a, b) || ids.get(a.slug)! - ids.get(b.slug)!)
         .map((e) => e.slug);
-      for (const [backward, size] of [[false, 3], [true, 4], [false, 50]] as const) {
+      for (const [backward, size] of [
+        [false, 3],
+        [true, 4],
+        [false, 50],
+      ] as const) {
         const got = await readAll(range, backward, size);
         expect(got.slugs, `${JSON.stringify(range)} ${backward ? 'backward' : 'forward'} by ${size}`).toEqual(expected);
         expect(got.total).toBe(expected.length);

@@ -23,7 +23,7 @@ describeEachDatabase('events', (suite) => {
     ]);
   });
 
-  it('event(slug) gives the date as a range with precision, the article\'s words and whether it is external', async () => {
+  it("event(slug) gives the date as a range with precision, the article's words and whether it is external", async () => {
     const data = await query(
       api.app,
       `{ month: event(slug: "ms13-designation") { title kind places date { start end precision text external } }
@@ -37,7 +37,13 @@ describeEachDatabase('events', (suite) => {
       places: [],
       date: { start: '2025-02-01', end: '2025-02-28', precision: 'MONTH', text: 'in February', external: false },
     });
-    expect(data.decade.date).toEqual({ start: '2000-01-01', end: '2009-12-31', precision: 'DECADE', text: 'through the 2000s', external: true });
+    expect(data.decade.date).toEqual({
+      start: '2000-01-01',
+      end: '2009-12-31',
+      precision: 'DECADE',
+      text: 'through the 2000s',
+      external: true,
+    });
     expect(data.unknown.date).toEqual({ start: null, end: null, precision: null, text: null, external: false });
     expect(data.missing).toBeNull();
   });
@@ -109,7 +115,13 @@ describeEachDatabase('events', (suite) => {
     await expectError(api.app, EVENTS, { from: 'August 2025' }, 'BAD_USER_INPUT', /Invalid date "August 2025"/);
     await expectError(api.app, `{ events(from: "2025-8-1") { totalCount } }`, {}, 'BAD_USER_INPUT', /Invalid date "2025-8-1"/);
     await expectError(api.app, EVENTS, { from: '2025-09-01', to: '2025-08-01' }, 'BAD_USER_INPUT', /`from` \(2025-09-01\) is after `to`/);
-    await expectError(api.app, EVENTS, { on: '2025-08-12', to: '2025-08-31' }, 'BAD_USER_INPUT', /Pass `on` alone, or `from`\/`to`, not both/);
+    await expectError(
+      api.app,
+      EVENTS,
+      { on: '2025-08-12', to: '2025-08-31' },
+      'BAD_USER_INPUT',
+      /Pass `on` alone, or `from`\/`to`, not both/,
+    );
     await expectError(api.app, EVENTS, { participant: 'nobody' }, 'NOT_FOUND', /No speaker or organization has the slug "nobody"/);
   });
 });

@@ -69,7 +69,13 @@ describeEachDatabase('global ids: node and nodes', (suite) => {
       if (id === article!.id) continue; // base64 and base64url can coincide
       await expectError(api.app, `query ($id: ID!) { node(id: $id) { id } }`, { id }, 'BAD_USER_INPUT', message);
     }
-    await expectError(api.app, `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [article!.id, 'garbage!'] }, 'BAD_USER_INPUT', /Invalid global id "garbage!"/);
+    await expectError(
+      api.app,
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      { ids: [article!.id, 'garbage!'] },
+      'BAD_USER_INPUT',
+      /Invalid global id "garbage!"/,
+    );
   });
 });
 

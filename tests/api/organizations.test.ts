@@ -61,7 +61,12 @@ describeEachDatabase('organizations', (suite) => {
     );
     expect(data.organization.members).toEqual({
       totalCount: 1,
-      edges: [{ node: { slug: 'donald-trump' }, roles: [{ title: 'President of the United States (first term)' }, { title: 'President of the United States' }] }],
+      edges: [
+        {
+          node: { slug: 'donald-trump' },
+          roles: [{ title: 'President of the United States (first term)' }, { title: 'President of the United States' }],
+        },
+      ],
     });
   });
 

@@ -10,7 +10,8 @@ const ARGS = `$first: Int, $after: String, $last: Int, $before: String`;
 const PAGING = `first: $first, after: $after, last: $last, before: $before`;
 
 /** Lists to page through: a document and where its connection is. */
-const LISTS: { name: string; document: string; pick: (d: Record<string, any>) => any }[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any -- results are asserted, not typed
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are asserted, not typed
+const LISTS: { name: string; document: string; pick: (d: Record<string, any>) => any }[] = [
   { name: 'quotes', document: `query (${ARGS}) { quotes(${PAGING}) { ${PAGE} } } ${KEY}`, pick: (d) => d.quotes },
   { name: 'events', document: `query (${ARGS}) { events(${PAGING}) { ${PAGE} } } ${KEY}`, pick: (d) => d.events },
   {
@@ -84,7 +85,10 @@ describeEachDatabase('pagination', (suite) => {
   });
 
   it('first: 0 gives no edges but the count and whether rows exist', async () => {
-    const data = await query(api.app, `{ events(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }`);
+    const data = await query(
+      api.app,
+      `{ events(first: 0) { totalCount edges { cursor } pageInfo { hasNextPage startCursor endCursor } } }`,
+    );
     expect(data.events).toEqual({ totalCount: 7, edges: [], pageInfo: { hasNextPage: true, startCursor: null, endCursor: null } });
   });
 
@@ -103,7 +107,10 @@ describeEachDatabase('pagination', (suite) => {
     expect(data.plain.edges.map((e: { cursor: string }) => e.cursor)).toEqual(all.slice(3, 5).map((e: { cursor: string }) => e.cursor));
     expect(data.counted).toEqual({ totalCount: all.length, pageInfo: { hasPreviousPage: true, hasNextPage: true } });
     expect(data.inline).toEqual({ n: all.length, info: { back: true } });
-    const nested = await query(api.app, `{ speaker(slug: "claudia-sheinbaum") { quotes(first: 1) { ...C } } } fragment C on QuoteConnection { totalCount }`);
+    const nested = await query(
+      api.app,
+      `{ speaker(slug: "claudia-sheinbaum") { quotes(first: 1) { ...C } } } fragment C on QuoteConnection { totalCount }`,
+    );
     expect(nested.speaker.quotes.totalCount).toBe(3);
   });
 
@@ -146,7 +153,13 @@ describeEachDatabase('pagination', (suite) => {
     await expectError(api.app, doc, { after: tampered(['quote', '2025-02-20', 1, 1]) }, 'BAD_USER_INPUT', /Invalid cursor/);
     await expectError(api.app, doc, { after: tampered(['quote', '2025-02-20', 1, 1, 99_999_999_999]) }, 'BAD_USER_INPUT', /Invalid cursor/);
     await expectError(api.app, doc, { after: tampered(['quote', '2025-02-20', '1', 1, 1]) }, 'BAD_USER_INPUT', /Invalid cursor/);
-    await expectError(api.app, `{ speakers(after: "${tampered(['speaker', 'a\u0000b'])}") { totalCount } }`, {}, 'BAD_USER_INPUT', /Invalid cursor/);
+    await expectError(
+      api.app,
+      `{ speakers(after: "${tampered(['speaker', 'a\u0000b'])}") { totalCount } }`,
+      {},
+      'BAD_USER_INPUT',
+      /Invalid cursor/,
+    );
   });
 
   // Last: it adds rows to the corpus.

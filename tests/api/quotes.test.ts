@@ -12,7 +12,7 @@ describeEachDatabase('quotes', (suite) => {
   const texts = async (variables: Record<string, unknown>) =>
     (await query(api.app, QUOTES, variables)).quotes.nodes.map((q: { text: string }) => q.text);
 
-  it('quotes() lists every quote by the article\'s date, then position in the article', async () => {
+  it("quotes() lists every quote by the article's date, then position in the article", async () => {
     expect(await texts({})).toEqual([
       'Mara Salvatrucha is a foreign terrorist organization.',
       'will cooperate, but will not subordinate',
@@ -24,16 +24,24 @@ describeEachDatabase('quotes', (suite) => {
     ]);
   });
 
-  it('quotes(speaker) gives a speaker\'s quotes, as Speaker.quotes does', async () => {
+  it("quotes(speaker) gives a speaker's quotes, as Speaker.quotes does", async () => {
     const root = await texts({ speaker: 'claudia-sheinbaum' });
-    expect(root).toEqual(['will cooperate, but will not subordinate', 'there will be no invasion of Mexico', 'history teaches us to defend sovereignty.']);
+    expect(root).toEqual([
+      'will cooperate, but will not subordinate',
+      'there will be no invasion of Mexico',
+      'history teaches us to defend sovereignty.',
+    ]);
     const nested = await query(api.app, `{ speaker(slug: "claudia-sheinbaum") { quotes { nodes { text } } } }`);
     expect(nested.speaker.quotes.nodes.map((q: { text: string }) => q.text)).toEqual(root);
   });
 
   it('filters combine: article, kind, text search', async () => {
-    expect(await texts({ speaker: 'claudia-sheinbaum', article: 'mexico-rejects-strikes' })).toEqual(['there will be no invasion of Mexico']);
-    expect(await texts({ article: 'ms13-designated', kind: 'INDIRECT' })).toEqual(['Mara Salvatrucha is a foreign terrorist organization.']);
+    expect(await texts({ speaker: 'claudia-sheinbaum', article: 'mexico-rejects-strikes' })).toEqual([
+      'there will be no invasion of Mexico',
+    ]);
+    expect(await texts({ article: 'ms13-designated', kind: 'INDIRECT' })).toEqual([
+      'Mara Salvatrucha is a foreign terrorist organization.',
+    ]);
     expect(await texts({ search: 'invasions' })).toEqual(['there will be no invasion of Mexico']);
     expect(await texts({ search: 'terrorist', kind: 'PARTIAL' })).toEqual(['terrorist organizations']);
   });
@@ -74,15 +82,33 @@ describeEachDatabase('quotes', (suite) => {
   });
 
   it('an unknown speaker or article slug in a filter is NOT_FOUND, naming the argument', async () => {
-    const speaker = await expectError(api.app, QUOTES, { speaker: 'nobody' }, 'NOT_FOUND', /No speaker has the slug "nobody" \(argument `speaker`\)/);
+    const speaker = await expectError(
+      api.app,
+      QUOTES,
+      { speaker: 'nobody' },
+      'NOT_FOUND',
+      /No speaker has the slug "nobody" \(argument `speaker`\)/,
+    );
     expect(speaker.errors?.[0]?.extensions).toMatchObject({ argument: 'speaker', slug: 'nobody' });
-    await expectError(api.app, QUOTES, { speaker: 'claudia-sheinbaum', article: 'no-such-article' }, 'NOT_FOUND', /No article has the slug "no-such-article"/);
+    await expectError(
+      api.app,
+      QUOTES,
+      { speaker: 'claudia-sheinbaum', article: 'no-such-article' },
+      'NOT_FOUND',
+      /No article has the slug "no-such-article"/,
+    );
   });
 
   it('rejects bad dates: malformed, impossible, from after to, on with from', async () => {
     await expectError(api.app, QUOTES, { from: '2025-13-01' }, 'BAD_USER_INPUT', /Invalid date "2025-13-01"/);
     await expectError(api.app, QUOTES, { on: '2025-02-29' }, 'BAD_USER_INPUT', /Invalid date "2025-02-29"/);
-    await expectError(api.app, QUOTES, { from: '2025-08-31', to: '2025-08-01' }, 'BAD_USER_INPUT', /`from` \(2025-08-31\) is after `to` \(2025-08-01\)/);
+    await expectError(
+      api.app,
+      QUOTES,
+      { from: '2025-08-31', to: '2025-08-01' },
+      'BAD_USER_INPUT',
+      /`from` \(2025-08-31\) is after `to` \(2025-08-01\)/,
+    );
     await expectError(api.app, QUOTES, { on: '2025-08-12', from: '2025-08-01' }, 'BAD_USER_INPUT', /Pass `on` alone/);
   });
 });

@@ -59,15 +59,24 @@ describeEachDatabase('search', (suite) => {
     const result = await search('Sheinbaum', ['QUOTE', 'EVENT']);
     expect(result.edges).toEqual([]);
     const articles = await search('Sheinbaum', ['ARTICLE']);
-    expect(articles.edges.map((e) => e.node.key).sort()).toEqual(['a-century-of-intervention', 'mexico-rejects-strikes', 'ms13-designated']);
+    expect(articles.edges.map((e) => e.node.key).sort()).toEqual([
+      'a-century-of-intervention',
+      'mexico-rejects-strikes',
+      'ms13-designated',
+    ]);
   });
 
   it('pages through results both ways, with the same results in the same order', async () => {
     const all = await search('Sheinbaum OR terrorist OR Mexico');
     expect(all.totalCount).toBeGreaterThan(5);
-    const pick = (data: Record<string, any>) => data.search; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted below
+    const pick = (data: Record<string, any>) => data.search;
     const forward = await walk<Hit['node']>(api.app, SEARCH, pick, { size: 2, variables: { q: 'Sheinbaum OR terrorist OR Mexico' } });
-    const backward = await walk<Hit['node']>(api.app, SEARCH, pick, { size: 3, backward: true, variables: { q: 'Sheinbaum OR terrorist OR Mexico' } });
+    const backward = await walk<Hit['node']>(api.app, SEARCH, pick, {
+      size: 3,
+      backward: true,
+      variables: { q: 'Sheinbaum OR terrorist OR Mexico' },
+    });
     expect(forward.nodes).toEqual(all.edges.map((e) => e.node));
     expect(backward.nodes).toEqual(all.edges.map((e) => e.node));
   });

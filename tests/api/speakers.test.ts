@@ -26,7 +26,10 @@ describeEachDatabase('speakers', (suite) => {
   });
 
   it('speakers() lists everyone by slug; kind filters', async () => {
-    const data = await query(api.app, `{ all: speakers { totalCount nodes { slug } } groups: speakers(kind: UNNAMED_GROUP) { nodes { slug } } }`);
+    const data = await query(
+      api.app,
+      `{ all: speakers { totalCount nodes { slug } } groups: speakers(kind: UNNAMED_GROUP) { nodes { slug } } }`,
+    );
     expect(slugsOf(data.all)).toEqual([
       'claudia-sheinbaum',
       'donald-trump',
@@ -56,7 +59,7 @@ describeEachDatabase('speakers', (suite) => {
     expect(slugsOf(data.speakers)[0]).toBe('donald-trump');
   });
 
-  it('Speaker.quotes lists what they said by the article\'s date, then position', async () => {
+  it("Speaker.quotes lists what they said by the article's date, then position", async () => {
     const data = await query(
       api.app,
       `{ speaker(slug: "claudia-sheinbaum") { quotes { totalCount nodes { text publishedOn article { slug } said { start end precision text external } } } } }`,
@@ -88,12 +91,31 @@ describeEachDatabase('speakers', (suite) => {
            organizations { totalCount edges { node { slug } roles { title } } } } }`,
     );
     expect(data.speaker.roles).toEqual([
-      { title: 'President of the United States (first term)', start: '2017-01-20', end: '2021-01-20', datesExternal: true, organization: { slug: 'us-government' }, speaker: { slug: 'donald-trump' } },
-      { title: 'President of the United States', start: '2025-01-20', end: null, datesExternal: false, organization: { slug: 'us-government' }, speaker: { slug: 'donald-trump' } },
+      {
+        title: 'President of the United States (first term)',
+        start: '2017-01-20',
+        end: '2021-01-20',
+        datesExternal: true,
+        organization: { slug: 'us-government' },
+        speaker: { slug: 'donald-trump' },
+      },
+      {
+        title: 'President of the United States',
+        start: '2025-01-20',
+        end: null,
+        datesExternal: false,
+        organization: { slug: 'us-government' },
+        speaker: { slug: 'donald-trump' },
+      },
     ]);
     expect(data.speaker.organizations).toEqual({
       totalCount: 1,
-      edges: [{ node: { slug: 'us-government' }, roles: [{ title: 'President of the United States (first term)' }, { title: 'President of the United States' }] }],
+      edges: [
+        {
+          node: { slug: 'us-government' },
+          roles: [{ title: 'President of the United States (first term)' }, { title: 'President of the United States' }],
+        },
+      ],
     });
   });
 
@@ -112,12 +134,21 @@ describeEachDatabase('speakers', (suite) => {
       `{ speaker(slug: "state-department") { kind organization { slug speakers { slug } } }
          person: speaker(slug: "ronald-johnson") { organization { slug } quotes { totalCount } } }`,
     );
-    expect(data.speaker).toEqual({ kind: 'ORGANIZATION', organization: { slug: 'us-state-department', speakers: [{ slug: 'state-department' }] } });
+    expect(data.speaker).toEqual({
+      kind: 'ORGANIZATION',
+      organization: { slug: 'us-state-department', speakers: [{ slug: 'state-department' }] },
+    });
     expect(data.person).toEqual({ organization: null, quotes: { totalCount: 0 } });
   });
 
   it('rejects a blank or overlong search', async () => {
     await expectError(api.app, `{ speakers(search: "") { totalCount } }`, {}, 'BAD_USER_INPUT', /`search` must not be blank/);
-    await expectError(api.app, `query ($s: String) { speakers(search: $s) { totalCount } }`, { s: 'x'.repeat(201) }, 'BAD_USER_INPUT', /at most 200 characters/);
+    await expectError(
+      api.app,
+      `query ($s: String) { speakers(search: $s) { totalCount } }`,
+      { s: 'x'.repeat(201) },
+      'BAD_USER_INPUT',
+      /at most 200 characters/,
+    );
   });
 });

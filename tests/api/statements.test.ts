@@ -69,7 +69,8 @@ describeEachDatabase('SQL statements per request', (suite) => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     // A count of 0 would mean the counting itself is broken, and every comparison would pass.
     expect(statements).toBeGreaterThan(0);
-    return { data: result.data as Record<string, any>, statements }; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted below
+    return { data: result.data as Record<string, any>, statements };
   }
 
   it('speaker → quotes → article → events → participants: the same count for 3 and 30 speakers', async () => {
@@ -101,7 +102,7 @@ describeEachDatabase('SQL statements per request', (suite) => {
     expect(large.statements).toBe(small.statements);
   });
 
-  it('a page of quotes by a speaker with their articles (the bench\'s (a)) is one statement, an unknown speaker included', async () => {
+  it("a page of quotes by a speaker with their articles (the bench's (a)) is one statement, an unknown speaker included", async () => {
     const doc = `query ($speaker: String, $article: String) { quotes(speaker: $speaker, article: $article, first: 20) { nodes { text article { title } } } }`;
     const inArticle = await run(doc, { article: 'scale-30' });
     expect(inArticle.data.quotes.nodes).toHaveLength(20);
@@ -117,7 +118,7 @@ describeEachDatabase('SQL statements per request', (suite) => {
     expect(statements).toBe(1);
   });
 
-  it('events with their participants (the bench\'s (b)) is one statement, and the same answer as loading them apart', async () => {
+  it("events with their participants (the bench's (b)) is one statement, and the same answer as loading them apart", async () => {
     const shape = (participantArgs: string) => `query ($from: Date!, $to: Date!) {
       events(from: $from, to: $to, first: 20) { nodes { slug participants(${participantArgs}) {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor role node { __typename ... on Speaker { slug name } ... on Organization { slug name } } } } } } }`;

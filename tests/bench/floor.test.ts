@@ -11,7 +11,14 @@ import { query } from '../helpers/graphql.js';
 
 /** Runs a SQL text with $n parameters on whichever driver is under the database. */
 async function raw(db: Database, text: string, params: unknown[]): Promise<unknown[]> {
-  const client = (db as unknown as { $client: { unsafe?: (t: string, p: unknown[]) => Promise<unknown[]>; query?: (t: string, p: unknown[]) => Promise<{ rows: unknown[] }> } }).$client;
+  const client = (
+    db as unknown as {
+      $client: {
+        unsafe?: (t: string, p: unknown[]) => Promise<unknown[]>;
+        query?: (t: string, p: unknown[]) => Promise<{ rows: unknown[] }>;
+      };
+    }
+  ).$client;
   if (client.unsafe) return [...(await client.unsafe(text, params))];
   if (client.query) return (await client.query(text, params)).rows;
   throw new Error('unknown driver');
@@ -31,7 +38,11 @@ describeEachDatabase('bench floor', (suite) => {
   });
 
   it('(b) the floor returns the page of events, with their participants, the API returns', async () => {
-    for (const [from, to] of [['2000-01-01', '2030-12-31'], ['2025-02-01', '2025-02-28'], ['2025-08-12', '2025-08-12']] as const) {
+    for (const [from, to] of [
+      ['2000-01-01', '2030-12-31'],
+      ['2025-02-01', '2025-02-28'],
+      ['2025-08-12', '2025-08-12'],
+    ] as const) {
       const data = await query(api.app, EVENTS_IN_MONTH, { from, to, n: 20 });
       expect(data.events.nodes.length).toBeGreaterThan(0);
       expect(await raw(suite.db, FLOOR_EVENTS_SQL, [from, to, 20])).toEqual(data.events.nodes);

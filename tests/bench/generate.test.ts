@@ -44,6 +44,8 @@ describe('synthetic bench corpus', () => {
   });
 
   it('escapes COPY text: tabs, line breaks, backslashes, NULL and arrays', () => {
-    expect(copyLine(['a', 'b', 'c', 'd'], { a: 'x\ty\nz\\', b: null, c: ['Pérez', 'a "b"'], d: true })).toBe('x\\ty\\nz\\\\\t\\N\t{"Pérez","a \\\\"b\\\\""}\tt\n');
+    expect(copyLine(['a', 'b', 'c', 'd'], { a: 'x\ty\nz\\', b: null, c: ['Pérez', 'a "b"'], d: true })).toBe(
+      'x\\ty\\nz\\\\\t\\N\t{"Pérez","a \\\\"b\\\\""}\tt\n',
+    );
   });
 });

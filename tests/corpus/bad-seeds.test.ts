@@ -27,7 +27,11 @@ describeEachDatabase(
      * Writes the seed, runs corpus:add on it (a real process, or in-process), and returns the
      * problem lines after checking that nothing was written or applied. The seed is removed after.
      */
-    async function refused(name: string, text: (t: string) => string, via: 'cli' | 'api' = 'api'): Promise<{ lines: string[]; seed: string; line: (needle: string, after?: string) => number }> {
+    async function refused(
+      name: string,
+      text: (t: string) => string,
+      via: 'cli' | 'api' = 'api',
+    ): Promise<{ lines: string[]; seed: string; line: (needle: string, after?: string) => number }> {
       const file = ws.seed(name === ALPHA ? ALPHA : BETA, text, name);
       const seedText = ws.read(file);
       const files = ws.files();
@@ -65,7 +69,11 @@ describeEachDatabase(
     it('an unknown reference (a real process: every problem at once, one line each)', async () => {
       const r = await refused(
         BETA,
-        (t) => [edit('  - ref: ana-lopez\n', '  - ref: ana-lopes\n'), edit('  - speaker: bob-smith\n', '  - speaker: bobby-smith\n')].reduce((x, f) => f(x), t),
+        (t) =>
+          [edit('  - ref: ana-lopez\n', '  - ref: ana-lopes\n'), edit('  - speaker: bob-smith\n', '  - speaker: bobby-smith\n')].reduce(
+            (x, f) => f(x),
+            t,
+          ),
         'cli',
       );
       expect(r.lines).toContain(`${r.seed}:${r.line('ref: ana-lopes')} speakers[0].ref: unknown speaker ana-lopes: no seed defines it`);
@@ -88,7 +96,13 @@ describeEachDatabase(
     });
 
     it('a quote found twice without occurrence, or a wrong occurrence', async () => {
-      const twice = await refused(BETA, edit('Smith said in July that “nothing will change.”', 'Smith said in July that “nothing will change.” Yes: “nothing will change.”'));
+      const twice = await refused(
+        BETA,
+        edit(
+          'Smith said in July that “nothing will change.”',
+          'Smith said in July that “nothing will change.” Yes: “nothing will change.”',
+        ),
+      );
       expect(twice.lines).toEqual([
         `${twice.seed}:${twice.line('text: nothing will change.')} quotes[1].text: found 2 times in the article body (paragraphs 1, 1, 0-based); add occurrence: 1..2 to pick one`,
       ]);
@@ -99,7 +113,10 @@ describeEachDatabase(
     });
 
     it('an INDIRECT quote without its passage', async () => {
-      const r = await refused(BETA, edit('    kind: PARTIAL\n    text: nothing will change.\n', '    kind: INDIRECT\n    text: nothing would change\n'));
+      const r = await refused(
+        BETA,
+        edit('    kind: PARTIAL\n    text: nothing will change.\n', '    kind: INDIRECT\n    text: nothing would change\n'),
+      );
       expect(r.lines).toEqual([
         `${r.seed}:${r.line('speaker: bob-smith', 'quotes:')} quotes[1].passage: is required for an INDIRECT quote: the words of the body that report it`,
       ]);
@@ -128,7 +145,10 @@ describeEachDatabase(
     });
 
     it('duplicate slugs, in the file and across seeds', async () => {
-      const across = await refused(BETA, edit('  - ref: ana-lopez\n    mention: López\n', '  - slug: ana-lopez\n    name: Ana López\n    kind: PERSON\n'));
+      const across = await refused(
+        BETA,
+        edit('  - ref: ana-lopez\n    mention: López\n', '  - slug: ana-lopez\n    name: Ana López\n    kind: PERSON\n'),
+      );
       expect(across.lines).toEqual([
         `${across.seed}:${across.line('slug: ana-lopez')} speakers[0].slug: speaker ana-lopez is already defined in seeds/${ALPHA}:${lineOf(ws.read(`seeds/${ALPHA}`), 'slug: ana-lopez')}; use "ref: ana-lopez" here`,
       ]);
@@ -141,7 +161,10 @@ describeEachDatabase(
     it('a speaker or organization that exists under another slug with the same name or alias', async () => {
       const r = await refused(
         BETA,
-        edit('\nquotes:\n', '  - slug: lopez-ana\n    name: ANA LOPEZ\n    kind: PERSON\n\norganizations:\n  - slug: defense-ministry\n    name: Defense Ministry\n    kind: GOVERNMENT_BODY\n    aliases: [ministry of défense]\n\nquotes:\n'),
+        edit(
+          '\nquotes:\n',
+          '  - slug: lopez-ana\n    name: ANA LOPEZ\n    kind: PERSON\n\norganizations:\n  - slug: defense-ministry\n    name: Defense Ministry\n    kind: GOVERNMENT_BODY\n    aliases: [ministry of défense]\n\nquotes:\n',
+        ),
       );
       const alpha = ws.read(`seeds/${ALPHA}`);
       expect(r.lines).toEqual([
@@ -151,7 +174,9 @@ describeEachDatabase(
     });
 
     it('shape errors: unknown keys, wrong enum values, missing fields, YAML syntax', async () => {
-      const shape = await refused(BETA, (t) => [edit('    kind: PERSON\n', '    kind: PERSN\n    speker: x\n'), edit('  title: Beta article\n', '')].reduce((x, f) => f(x), t));
+      const shape = await refused(BETA, (t) =>
+        [edit('    kind: PERSON\n', '    kind: PERSN\n    speker: x\n'), edit('  title: Beta article\n', '')].reduce((x, f) => f(x), t),
+      );
       expect(shape.lines).toEqual([
         `${shape.seed}:${shape.line('slug: beta-article')} article.title: is required`,
         `${shape.seed}:${shape.line('kind: PERSN')} speakers[1].kind: Invalid option: expected one of "PERSON"|"ORGANIZATION"|"UNNAMED_GROUP" (got "PERSN")`,

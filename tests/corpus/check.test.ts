@@ -45,7 +45,9 @@ describe('corpus:check', () => {
 
   it('ignores comments and layout: the hash is of the content', () => {
     addSeed(ws.seed(ALPHA), ws.folders);
-    ws.seed(ALPHA, (t) => edit('speakers:\n', '# who speaks\nspeakers:\n')(t).replace('authors: [Jane Writer]', 'authors:\n    - Jane Writer'));
+    ws.seed(ALPHA, (t) =>
+      edit('speakers:\n', '# who speaks\nspeakers:\n')(t).replace('authors: [Jane Writer]', 'authors:\n    - Jane Writer'),
+    );
     expect(problems()).toEqual([]);
     expect(addSeed(`seeds/${ALPHA}`, ws.folders)).toMatchObject({ status: 'unchanged', tag: `${ws.n(1)}_article_alpha-article` });
   });
@@ -63,7 +65,11 @@ describe('corpus:check', () => {
       `seeds/${ALPHA}:3: article alpha-article was retracted by ${ws.n(2)}_retract_alpha-article but its seed is still here: delete it, or run npm run corpus:add -- seeds/${ALPHA} to publish it again`,
     ]);
     // Publishing it again is an ordinary add.
-    expect(addSeed(`seeds/${ALPHA}`, ws.folders)).toMatchObject({ status: 'written', action: 'add', tag: `${ws.n(3)}_article_alpha-article` });
+    expect(addSeed(`seeds/${ALPHA}`, ws.folders)).toMatchObject({
+      status: 'written',
+      action: 'add',
+      tag: `${ws.n(3)}_article_alpha-article`,
+    });
     expect(problems()).toEqual([]);
   });
 
@@ -98,7 +104,11 @@ describe('article migrations in drizzle-kit', () => {
         `export default ${JSON.stringify({ dialect: 'postgresql', schema: path.join(root, 'src/db/schema.ts'), out: './migrations', casing: 'snake_case' })};\n`,
       );
       const files = ws.files();
-      const { stdout } = await promisify(execFile)(path.join(root, 'node_modules/.bin/drizzle-kit'), ['generate', '--config', 'drizzle.config.ts'], { cwd: ws.dir });
+      const { stdout } = await promisify(execFile)(
+        path.join(root, 'node_modules/.bin/drizzle-kit'),
+        ['generate', '--config', 'drizzle.config.ts'],
+        { cwd: ws.dir },
+      );
       expect(stdout).toContain('No schema changes, nothing to migrate');
       expect(ws.files()).toEqual(files);
     } finally {

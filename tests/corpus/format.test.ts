@@ -13,7 +13,13 @@ describe('the published JSON Schema', () => {
 
   it("offers the database's enum values to editors", () => {
     const text = seedJsonSchemaText();
-    for (const values of [speakerKind.enumValues, organizationKind.enumValues, eventKind.enumValues, quoteKind.enumValues, datePrecision.enumValues]) {
+    for (const values of [
+      speakerKind.enumValues,
+      organizationKind.enumValues,
+      eventKind.enumValues,
+      quoteKind.enumValues,
+      datePrecision.enumValues,
+    ]) {
       for (const v of values) expect(text).toContain(`"${v}"`);
     }
     const schema = JSON.parse(text) as { required: string[]; additionalProperties: boolean };

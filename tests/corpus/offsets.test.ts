@@ -6,11 +6,7 @@ describe('offsets', () => {
 
   it('split the body into paragraphs at each blank line', () => {
     const spans = paragraphSpans(body);
-    expect(spans.map((s) => body.slice(s.start, s.end))).toEqual([
-      'Alpha 🇲🇽 “No,” she said.',
-      'Noriega said no. No!',
-      'Now no more.',
-    ]);
+    expect(spans.map((s) => body.slice(s.start, s.end))).toEqual(['Alpha 🇲🇽 “No,” she said.', 'Noriega said no. No!', 'Now no more.']);
     expect(paragraphAt(spans, 0)).toBe(0);
     expect(paragraphAt(spans, spans[1]!.start)).toBe(1);
     expect(paragraphAt(spans, spans[2]!.end - 1)).toBe(2);
@@ -33,7 +29,10 @@ describe('offsets', () => {
   it('locate one occurrence, or say why not', () => {
     expect(locate(body, 'she said').ok).toBe(true);
     const twice = locate(body, 'No');
-    expect(twice).toEqual({ ok: false, message: expect.stringMatching(/found 2 times in the article body \(paragraphs 0, 1, 0-based\); add occurrence: 1\.\.2/) });
+    expect(twice).toEqual({
+      ok: false,
+      message: expect.stringMatching(/found 2 times in the article body \(paragraphs 0, 1, 0-based\); add occurrence: 1\.\.2/),
+    });
     const second = locate(body, 'No', 2);
     expect(second.ok && body.slice(second.span.start - 1, second.span.end + 1)).toBe(' No!');
     expect(locate(body, 'No', 3)).toEqual({
@@ -46,6 +45,8 @@ describe('offsets', () => {
   it('hint at quotation marks or case when that is the only difference', () => {
     const r = locate(body, '"No," she said');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/not found in the article body \(the body has "“No,” she said": case, quotation marks or dashes differ\)/);
+    expect(!r.ok && r.message).toMatch(
+      /not found in the article body \(the body has "“No,” she said": case, quotation marks or dashes differ\)/,
+    );
   });
 });

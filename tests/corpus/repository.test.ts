@@ -32,15 +32,31 @@ describeEachDatabase('the repository corpus, migrated', (suite) => {
       );
       expect(row?.body).toBe(a.body);
       expect(row?.source_hash).toBe(seed.hash);
-      const quotes = await queryRows<{ speaker: string; kind: string; text: string; start_offset: number; end_offset: number; paragraph: number }>(
+      const quotes = await queryRows<{
+        speaker: string;
+        kind: string;
+        text: string;
+        start_offset: number;
+        end_offset: number;
+        paragraph: number;
+      }>(
         suite.db,
         sql`SELECT s.slug AS speaker, q.kind, q.text, q.start_offset, q.end_offset, q.paragraph
             FROM quotes q JOIN speakers s ON s.id = q.speaker_id WHERE q.article_id = ${row!.id}
             `,
       );
-      const inOrder = <T,>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+      const inOrder = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
       expect(inOrder(quotes)).toEqual(
-        inOrder(a.quotes.map((q) => ({ speaker: q.speaker, kind: q.kind, text: q.text, start_offset: q.start, end_offset: q.end, paragraph: q.paragraph }))),
+        inOrder(
+          a.quotes.map((q) => ({
+            speaker: q.speaker,
+            kind: q.kind,
+            text: q.text,
+            start_offset: q.start,
+            end_offset: q.end,
+            paragraph: q.paragraph,
+          })),
+        ),
       );
       for (const q of quotes.filter((x) => x.kind !== 'INDIRECT')) expect(a.body.slice(q.start_offset, q.end_offset)).toBe(q.text);
       const events = await queryRows<{ slug: string; sentence: string; start_offset: number }>(

@@ -52,9 +52,9 @@ describeEachDatabase('constraints', (suite) => {
 
   it('reject a slug that is not lowercase words joined by hyphens', async () => {
     for (const slug of ['Claudia', 'claudia sheinbaum', 'sheinbaum-', 'ángeles', '']) {
-      expect(
-        await rejects(sql`INSERT INTO organizations (slug, name, kind) VALUES (${slug}, 'X', 'OTHER')`),
-      ).toMatch(/organizations_slug_format/);
+      expect(await rejects(sql`INSERT INTO organizations (slug, name, kind) VALUES (${slug}, 'X', 'OTHER')`)).toMatch(
+        /organizations_slug_format/,
+      );
     }
   });
 
@@ -71,7 +71,9 @@ describeEachDatabase('constraints', (suite) => {
       ),
     ).toMatch(/events_date_ordered/);
     expect(
-      await rejects(sql`INSERT INTO events (slug, title, kind, date_start, date_end) VALUES ('e3', 'E', 'OTHER', '2025-03-01', '2025-03-01')`),
+      await rejects(
+        sql`INSERT INTO events (slug, title, kind, date_start, date_end) VALUES ('e3', 'E', 'OTHER', '2025-03-01', '2025-03-01')`,
+      ),
     ).toMatch(/events_date_complete/);
   });
 
@@ -96,9 +98,9 @@ describeEachDatabase('constraints', (suite) => {
         sql`INSERT INTO event_participants (event_id, speaker_id, organization_id, role) VALUES (${eventId}, ${speakerId}, ${orgId}, 'ACTOR')`,
       ),
     ).toMatch(/event_participants_one_party/);
-    expect(
-      await rejects(sql`INSERT INTO event_participants (event_id, role) VALUES (${eventId}, 'ACTOR')`),
-    ).toMatch(/event_participants_one_party/);
+    expect(await rejects(sql`INSERT INTO event_participants (event_id, role) VALUES (${eventId}, 'ACTOR')`)).toMatch(
+      /event_participants_one_party/,
+    );
   });
 
   it('reject a role that ends before it starts', async () => {

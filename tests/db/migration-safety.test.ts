@@ -23,7 +23,9 @@ function migrationsFolder(extra: Extra[] = [], keep?: number): string {
   folders.push(dir);
   cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
   const journalPath = path.join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[] };
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+    entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[];
+  };
   if (keep !== undefined) journal.entries = journal.entries.slice(0, keep);
   let when = Math.max(...journal.entries.map((e) => e.when));
   for (const m of extra) {
@@ -59,7 +61,9 @@ describeEachDatabase(
       ]);
       const error = await migrate(suite.db, folder).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MigrationError);
-      expect((error as Error).message).toMatch(/migration 9002_fails_halfway failed at statement 3: .*no_such_function.*nothing of it was applied/);
+      expect((error as Error).message).toMatch(
+        /migration 9002_fails_halfway failed at statement 3: .*no_such_function.*nothing of it was applied/,
+      );
       // The good migration before it stays applied; nothing of the failing one remains.
       expect(await tableExists(suite.db, 'safety_good')).toBe(true);
       expect(await tableExists(suite.db, 'safety_half')).toBe(false);
@@ -72,27 +76,31 @@ describeEachDatabase(
 
 const server = testTargets.find((t) => t.name === 'postgres');
 
-it.skipIf(!server)('two db:migrate processes started together apply each migration once [postgres]', async () => {
-  const handle = await server!.open();
-  try {
-    const [current] = await queryRows<{ name: string }>(handle.db, sql`select current_database() as name`);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${current!.name}`;
-    const [a, b] = await Promise.all([
-      run('src/db/cli.ts', [], { DATABASE_URL: url.toString() }),
-      run('src/db/cli.ts', [], { DATABASE_URL: url.toString() }),
-    ]);
-    expect([a.code, b.code]).toEqual([0, 0]);
-    const rows = await queryRows<{ created_at: string; n: number }>(
-      handle.db,
-      sql`select created_at::text, count(*)::int as n from drizzle.__drizzle_migrations group by created_at`,
-    );
-    expect(rows).toHaveLength(migrationTags().length);
-    expect(rows.every((r) => r.n === 1)).toBe(true);
-    // Between them, the two processes applied every migration exactly once.
-    const said = `${a.stdout}\n${b.stdout}`;
-    for (const tag of migrationTags()) expect(said.split(tag).length - 1).toBe(1);
-  } finally {
-    await handle.close();
-  }
-}, 60_000);
+it.skipIf(!server)(
+  'two db:migrate processes started together apply each migration once [postgres]',
+  async () => {
+    const handle = await server!.open();
+    try {
+      const [current] = await queryRows<{ name: string }>(handle.db, sql`select current_database() as name`);
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${current!.name}`;
+      const [a, b] = await Promise.all([
+        run('src/db/cli.ts', [], { DATABASE_URL: url.toString() }),
+        run('src/db/cli.ts', [], { DATABASE_URL: url.toString() }),
+      ]);
+      expect([a.code, b.code]).toEqual([0, 0]);
+      const rows = await queryRows<{ created_at: string; n: number }>(
+        handle.db,
+        sql`select created_at::text, count(*)::int as n from drizzle.__drizzle_migrations group by created_at`,
+      );
+      expect(rows).toHaveLength(migrationTags().length);
+      expect(rows.every((r) => r.n === 1)).toBe(true);
+      // Between them, the two processes applied every migration exactly once.
+      const said = `${a.stdout}\n${b.stdout}`;
+      for (const tag of migrationTags()) expect(said.split(tag).length - 1).toBe(1);
+    } finally {
+      await handle.close();
+    }
+  },
+  60_000,
+);

@@ -71,7 +71,8 @@ interface PageOf<T> {
 export async function walk<T>(
   app: App,
   document: string,
-  pick: (data: Record<string, any>) => PageOf<T>, // eslint-disable-line @typescript-eslint/no-explicit-any -- results are asserted, not typed
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- results are asserted, not typed
+  pick: (data: Record<string, any>) => PageOf<T>,
   options: { size: number; backward?: boolean; variables?: Record<string, unknown> },
 ): Promise<{ nodes: T[]; pages: PageOf<T>[] }> {
   const pages: PageOf<T>[] = [];

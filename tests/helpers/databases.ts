@@ -57,11 +57,7 @@ export interface DbSuite {
  * `describe` once per target, with a fresh database opened before the suite (migrated unless
  * `migrated: false`) and removed after it.
  */
-export function describeEachDatabase(
-  title: string,
-  body: (suite: DbSuite) => void,
-  options: { migrated?: boolean } = {},
-): void {
+export function describeEachDatabase(title: string, body: (suite: DbSuite) => void, options: { migrated?: boolean } = {}): void {
   for (const target of testTargets) {
     describe(`${title} [${target.name}]`, () => {
       let handle: DatabaseHandle | undefined;

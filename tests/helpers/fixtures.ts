@@ -49,7 +49,12 @@ async function insertArticle(
     return start;
   });
   await db.insert(articleParagraphs).values(
-    article.paragraphs.map((p, position) => ({ articleId, position, startOffset: starts[position]!, endOffset: starts[position]! + p.length })),
+    article.paragraphs.map((p, position) => ({
+      articleId,
+      position,
+      startOffset: starts[position]!,
+      endOffset: starts[position]! + p.length,
+    })),
   );
   /** Where `text` stands in the body (it must be there): offsets and paragraph. */
   const locate = (text: string) => {
@@ -58,7 +63,10 @@ async function insertArticle(
     const paragraph = starts.findLastIndex((s) => s <= start);
     return { startOffset: start, endOffset: start + text.length, paragraph };
   };
-  const quote = (speakerId: number, q: Omit<NewQuote, 'articleId' | 'speakerId' | 'publishedOn' | 'paragraph' | 'startOffset' | 'endOffset'> & { at?: string }): NewQuote => {
+  const quote = (
+    speakerId: number,
+    q: Omit<NewQuote, 'articleId' | 'speakerId' | 'publishedOn' | 'paragraph' | 'startOffset' | 'endOffset'> & { at?: string },
+  ): NewQuote => {
     const { at, ...rest } = q;
     return { ...rest, ...locate(at ?? q.text), articleId, speakerId, publishedOn: article.publishedOn };
   };
@@ -93,7 +101,13 @@ export async function seedCorpus(db: Database): Promise<Fixture> {
       .values([
         { slug: 'government-of-mexico', name: 'Government of Mexico', kind: 'GOVERNMENT', country: 'MX' },
         { slug: 'us-government', name: 'United States Government', kind: 'GOVERNMENT', country: 'US', aliases: ['Washington'] },
-        { slug: 'mara-salvatrucha', name: 'Mara Salvatrucha', kind: 'CRIMINAL_ORGANIZATION', aliases: ['MS-13'], description: 'A transnational street gang.' },
+        {
+          slug: 'mara-salvatrucha',
+          name: 'Mara Salvatrucha',
+          kind: 'CRIMINAL_ORGANIZATION',
+          aliases: ['MS-13'],
+          description: 'A transnational street gang.',
+        },
         { slug: 'sinaloa-cartel', name: 'Sinaloa Cartel', kind: 'CRIMINAL_ORGANIZATION', country: 'MX', aliases: ['Cártel de Sinaloa'] },
         { slug: 'cartel-de-los-soles', name: 'Cártel de los Soles', kind: 'CRIMINAL_ORGANIZATION', country: 'VE' },
       ])
@@ -105,8 +119,22 @@ export async function seedCorpus(db: Database): Promise<Fixture> {
       db
         .insert(organizations)
         .values([
-          { slug: 'mexican-navy', name: 'Mexican Navy', kind: 'MILITARY', country: 'MX', parentId: org['government-of-mexico']!, aliases: ['Secretaría de Marina', 'Semar'] },
-          { slug: 'us-state-department', name: 'United States Department of State', kind: 'GOVERNMENT_BODY', country: 'US', parentId: org['us-government']!, aliases: ['State Department'] },
+          {
+            slug: 'mexican-navy',
+            name: 'Mexican Navy',
+            kind: 'MILITARY',
+            country: 'MX',
+            parentId: org['government-of-mexico']!,
+            aliases: ['Secretaría de Marina', 'Semar'],
+          },
+          {
+            slug: 'us-state-department',
+            name: 'United States Department of State',
+            kind: 'GOVERNMENT_BODY',
+            country: 'US',
+            parentId: org['us-government']!,
+            aliases: ['State Department'],
+          },
         ])
         .returning({ id: organizations.id, slug: organizations.slug }),
     ),
@@ -116,7 +144,13 @@ export async function seedCorpus(db: Database): Promise<Fixture> {
     db
       .insert(speakers)
       .values([
-        { slug: 'claudia-sheinbaum', name: 'Claudia Sheinbaum', kind: 'PERSON', aliases: ['Claudia Sheinbaum Pardo'], description: 'President of Mexico.' },
+        {
+          slug: 'claudia-sheinbaum',
+          name: 'Claudia Sheinbaum',
+          kind: 'PERSON',
+          aliases: ['Claudia Sheinbaum Pardo'],
+          description: 'President of Mexico.',
+        },
         { slug: 'donald-trump', name: 'Donald Trump', kind: 'PERSON', description: 'President of the United States.' },
         { slug: 'vito-hernandez-ochoa', name: 'Vito Hernández Ochoa', kind: 'PERSON', description: 'Security analyst.' },
         { slug: 'ronald-johnson', name: 'Ronald Johnson', kind: 'PERSON', description: 'US Ambassador to Mexico; named, never quoted.' },
@@ -127,9 +161,26 @@ export async function seedCorpus(db: Database): Promise<Fixture> {
   );
 
   await db.insert(speakerRoles).values([
-    { speakerId: sp['claudia-sheinbaum']!, organizationId: org['government-of-mexico']!, title: 'President of Mexico', startOn: '2024-10-01' },
-    { speakerId: sp['donald-trump']!, organizationId: org['us-government']!, title: 'President of the United States', startOn: '2025-01-20' },
-    { speakerId: sp['donald-trump']!, organizationId: org['us-government']!, title: 'President of the United States (first term)', startOn: '2017-01-20', endOn: '2021-01-20', datesExternal: true },
+    {
+      speakerId: sp['claudia-sheinbaum']!,
+      organizationId: org['government-of-mexico']!,
+      title: 'President of Mexico',
+      startOn: '2024-10-01',
+    },
+    {
+      speakerId: sp['donald-trump']!,
+      organizationId: org['us-government']!,
+      title: 'President of the United States',
+      startOn: '2025-01-20',
+    },
+    {
+      speakerId: sp['donald-trump']!,
+      organizationId: org['us-government']!,
+      title: 'President of the United States (first term)',
+      startOn: '2017-01-20',
+      endOn: '2021-01-20',
+      datesExternal: true,
+    },
     { speakerId: sp['ronald-johnson']!, organizationId: org['us-state-department']!, title: 'US Ambassador to Mexico' },
   ]);
 
@@ -184,7 +235,12 @@ export async function seedCorpus(db: Database): Promise<Fixture> {
       at: 'the plan had been discussed since February',
       verb: 'said',
     }),
-    a1.quote(sp['vito-hernandez-ochoa']!, { kind: 'DIRECT', text: 'strikes would not end the violence.', speakerDescription: 'Security analyst', verb: 'warned' }),
+    a1.quote(sp['vito-hernandez-ochoa']!, {
+      kind: 'DIRECT',
+      text: 'strikes would not end the violence.',
+      speakerDescription: 'Security analyst',
+      verb: 'warned',
+    }),
     a2.quote(sp['state-department']!, {
       kind: 'INDIRECT',
       text: 'Mara Salvatrucha is a foreign terrorist organization.',
@@ -196,12 +252,63 @@ export async function seedCorpus(db: Database): Promise<Fixture> {
   ]);
 
   const eventRows: NewEvent[] = [
-    { slug: 'navy-raid', title: 'Navy raid on a cartel laboratory', kind: 'MILITARY_ACTION', dateStart: '2025-08-12', dateEnd: '2025-08-12', datePrecision: 'DAY', dateText: 'on August 12', places: ['Culiacán'] },
-    { slug: 'ms13-designation', title: 'MS-13 designated a terrorist organization', kind: 'DESIGNATION', dateStart: '2025-02-01', dateEnd: '2025-02-28', datePrecision: 'MONTH', dateText: 'in February' },
-    { slug: 'sinaloa-designation', title: 'Sinaloa Cartel designated a terrorist organization', kind: 'DESIGNATION', dateStart: '2025-02-01', dateEnd: '2025-02-28', datePrecision: 'MONTH', dateText: 'at the same time' },
-    { slug: 'pershing-expedition', title: 'The Pershing expedition', description: 'US troops crossed into Mexico.', kind: 'INVASION', dateStart: '1916-01-01', dateEnd: '1916-12-31', datePrecision: 'YEAR', dateText: 'In 1916' },
-    { slug: 'strike-order', title: 'Order to use military force against cartels', kind: 'ORDER', dateStart: '2025-08-01', dateEnd: '2025-08-15', datePrecision: 'APPROXIMATE', dateText: 'reports of a US order' },
-    { slug: 'cartel-violence', title: 'Cartel violence grows', kind: 'OTHER', dateStart: '2000-01-01', dateEnd: '2009-12-31', datePrecision: 'DECADE', dateText: 'through the 2000s', dateExternal: true },
+    {
+      slug: 'navy-raid',
+      title: 'Navy raid on a cartel laboratory',
+      kind: 'MILITARY_ACTION',
+      dateStart: '2025-08-12',
+      dateEnd: '2025-08-12',
+      datePrecision: 'DAY',
+      dateText: 'on August 12',
+      places: ['Culiacán'],
+    },
+    {
+      slug: 'ms13-designation',
+      title: 'MS-13 designated a terrorist organization',
+      kind: 'DESIGNATION',
+      dateStart: '2025-02-01',
+      dateEnd: '2025-02-28',
+      datePrecision: 'MONTH',
+      dateText: 'in February',
+    },
+    {
+      slug: 'sinaloa-designation',
+      title: 'Sinaloa Cartel designated a terrorist organization',
+      kind: 'DESIGNATION',
+      dateStart: '2025-02-01',
+      dateEnd: '2025-02-28',
+      datePrecision: 'MONTH',
+      dateText: 'at the same time',
+    },
+    {
+      slug: 'pershing-expedition',
+      title: 'The Pershing expedition',
+      description: 'US troops crossed into Mexico.',
+      kind: 'INVASION',
+      dateStart: '1916-01-01',
+      dateEnd: '1916-12-31',
+      datePrecision: 'YEAR',
+      dateText: 'In 1916',
+    },
+    {
+      slug: 'strike-order',
+      title: 'Order to use military force against cartels',
+      kind: 'ORDER',
+      dateStart: '2025-08-01',
+      dateEnd: '2025-08-15',
+      datePrecision: 'APPROXIMATE',
+      dateText: 'reports of a US order',
+    },
+    {
+      slug: 'cartel-violence',
+      title: 'Cartel violence grows',
+      kind: 'OTHER',
+      dateStart: '2000-01-01',
+      dateEnd: '2009-12-31',
+      datePrecision: 'DECADE',
+      dateText: 'through the 2000s',
+      dateExternal: true,
+    },
     { slug: 'sovereignty-talks', title: 'Talks on sovereignty and security', kind: 'STATEMENT' },
   ];
   const ev = await ids(db.insert(events).values(eventRows).returning({ id: events.id, slug: events.slug }));
@@ -212,34 +319,38 @@ export async function seedCorpus(db: Database): Promise<Fixture> {
     speakerId: who.speaker ? sp[who.speaker]! : null,
     organizationId: who.organization ? org[who.organization]! : null,
   });
-  await db.insert(eventParticipants).values([
-    part('navy-raid', 'ACTOR', { organization: 'mexican-navy' }),
-    part('navy-raid', 'TARGET', { organization: 'sinaloa-cartel' }),
-    part('ms13-designation', 'ACTOR', { organization: 'us-state-department' }),
-    part('ms13-designation', 'TARGET', { organization: 'mara-salvatrucha' }),
-    part('sinaloa-designation', 'ACTOR', { organization: 'us-state-department' }),
-    part('sinaloa-designation', 'TARGET', { organization: 'sinaloa-cartel' }),
-    part('strike-order', 'ACTOR', { speaker: 'donald-trump' }),
-    part('strike-order', 'TARGET', { organization: 'sinaloa-cartel' }),
-    part('strike-order', 'OBSERVER', { speaker: 'claudia-sheinbaum' }),
-    part('sovereignty-talks', 'ACTOR', { speaker: 'claudia-sheinbaum' }),
-    part('sovereignty-talks', 'PARTNER', { speaker: 'donald-trump' }),
-    part('sovereignty-talks', 'SUBJECT', { speaker: 'donald-trump' }),
-  ]);
+  await db
+    .insert(eventParticipants)
+    .values([
+      part('navy-raid', 'ACTOR', { organization: 'mexican-navy' }),
+      part('navy-raid', 'TARGET', { organization: 'sinaloa-cartel' }),
+      part('ms13-designation', 'ACTOR', { organization: 'us-state-department' }),
+      part('ms13-designation', 'TARGET', { organization: 'mara-salvatrucha' }),
+      part('sinaloa-designation', 'ACTOR', { organization: 'us-state-department' }),
+      part('sinaloa-designation', 'TARGET', { organization: 'sinaloa-cartel' }),
+      part('strike-order', 'ACTOR', { speaker: 'donald-trump' }),
+      part('strike-order', 'TARGET', { organization: 'sinaloa-cartel' }),
+      part('strike-order', 'OBSERVER', { speaker: 'claudia-sheinbaum' }),
+      part('sovereignty-talks', 'ACTOR', { speaker: 'claudia-sheinbaum' }),
+      part('sovereignty-talks', 'PARTNER', { speaker: 'donald-trump' }),
+      part('sovereignty-talks', 'SUBJECT', { speaker: 'donald-trump' }),
+    ]);
 
   const report = (article: typeof a1, event: string, sentence: string) => {
     const { startOffset, endOffset } = article.locate(sentence);
     return { articleId: article.id, eventId: ev[event]!, sentence, startOffset, endOffset };
   };
-  await db.insert(articleEvents).values([
-    report(a1, 'navy-raid', 'the Navy raid on August 12 was only the start'),
-    report(a1, 'strike-order', 'after reports of a US order'),
-    report(a1, 'ms13-designation', 'since February, when Mara Salvatrucha (MS-13) was designated'),
-    report(a2, 'ms13-designation', 'The State Department designated Mara Salvatrucha a foreign terrorist organization in February.'),
-    report(a2, 'sinaloa-designation', 'The Sinaloa Cartel was designated at the same time.'),
-    report(a3, 'pershing-expedition', 'In 1916, the Pershing expedition crossed into Mexico.'),
-    report(a3, 'cartel-violence', 'Violence grew through the 2000s, historians say.'),
-  ]);
+  await db
+    .insert(articleEvents)
+    .values([
+      report(a1, 'navy-raid', 'the Navy raid on August 12 was only the start'),
+      report(a1, 'strike-order', 'after reports of a US order'),
+      report(a1, 'ms13-designation', 'since February, when Mara Salvatrucha (MS-13) was designated'),
+      report(a2, 'ms13-designation', 'The State Department designated Mara Salvatrucha a foreign terrorist organization in February.'),
+      report(a2, 'sinaloa-designation', 'The Sinaloa Cartel was designated at the same time.'),
+      report(a3, 'pershing-expedition', 'In 1916, the Pershing expedition crossed into Mexico.'),
+      report(a3, 'cartel-violence', 'Violence grew through the 2000s, historians say.'),
+    ]);
 
   await db.insert(articleSpeakers).values([
     { articleId: a1.id, speakerId: sp['claudia-sheinbaum']!, mention: 'Mexican President Claudia Sheinbaum' },
@@ -283,7 +394,9 @@ export async function seedScale(db: Database, n: number, year: number): Promise<
     publishedOn: `${year}-06-01`,
     paragraphs: numbers.map((k) => `Speaker ${k} said "line ${k} of ${n}" today.`),
   });
-  await db.insert(quotes).values(sp.map((s, i) => article.quote(s.id, { kind: 'DIRECT', text: `line ${numbers[i]} of ${n}`, verb: 'said' })));
+  await db
+    .insert(quotes)
+    .values(sp.map((s, i) => article.quote(s.id, { kind: 'DIRECT', text: `line ${numbers[i]} of ${n}`, verb: 'said' })));
   await db.insert(speakerRoles).values(sp.map((s) => ({ speakerId: s.id, organizationId: o!.id, title: 'Member' })));
   await db.insert(articleSpeakers).values(sp.map((s) => ({ articleId: article.id, speakerId: s.id })));
   const ev = await db
@@ -291,7 +404,14 @@ export async function seedScale(db: Database, n: number, year: number): Promise<
     .values(
       numbers.map((k, i) => {
         const day = `${year}-03-${String((i % 28) + 1).padStart(2, '0')}`;
-        return { slug: `${prefix}-event-${k}`, title: `Event ${k} of ${n}`, kind: 'OTHER' as const, dateStart: day, dateEnd: day, datePrecision: 'DAY' as const };
+        return {
+          slug: `${prefix}-event-${k}`,
+          title: `Event ${k} of ${n}`,
+          kind: 'OTHER' as const,
+          dateStart: day,
+          dateEnd: day,
+          datePrecision: 'DAY' as const,
+        };
       }),
     )
     .returning({ id: events.id });

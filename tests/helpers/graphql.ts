@@ -22,11 +22,8 @@ export async function execute<T = Record<string, unknown>>(
 }
 
 /** Like execute, but fails the test on any GraphQL error and returns `data`. */
-export async function query<T = Record<string, any>>( // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience: results are asserted, not typed
-  app: App,
-  document: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: results are asserted, not typed
+export async function query<T = Record<string, any>>(app: App, document: string, variables: Record<string, unknown> = {}): Promise<T> {
   const result = await execute<T>(app, document, variables);
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
   if (result.data == null) throw new Error(`no data (HTTP ${result.status})`);

@@ -1,12 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-  isSpecifiedScalarType,
-  type GraphQLNamedType,
-} from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, schemaText } from '../../scripts/print-schema.js';
 import { NODE_TYPES } from '../../src/schema/ids.js';
@@ -61,7 +54,9 @@ describe('the schema', () => {
   it('names the DESIGN.md root fields and relations', () => {
     const query = schema.getQueryType()!.getFields();
     const args = (field: string) => query[field]!.args.map((a) => a.name);
-    expect(args('articles')).toEqual(expect.arrayContaining(['search', 'publishedFrom', 'publishedTo', 'first', 'after', 'last', 'before']));
+    expect(args('articles')).toEqual(
+      expect.arrayContaining(['search', 'publishedFrom', 'publishedTo', 'first', 'after', 'last', 'before']),
+    );
     expect(args('speakers')).toEqual(expect.arrayContaining(['search']));
     expect(args('quotes')).toEqual(expect.arrayContaining(['speaker', 'article', 'search', 'from', 'to']));
     expect(args('organizations')).toEqual(expect.arrayContaining(['search', 'kind']));

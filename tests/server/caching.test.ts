@@ -18,9 +18,7 @@ import { describeEachDatabase } from '../helpers/databases.js';
 const ARTICLES = 'query Articles { articles(first: 5) { totalCount nodes { slug } } }';
 
 function getUrl(params: Record<string, unknown>): string {
-  const search = new URLSearchParams(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
-  );
+  const search = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
   return `http://verbatim.test/graphql?${search}`;
 }
 

@@ -92,7 +92,9 @@ function literal(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (typeof value === 'object' && value && 'enum' in value) return String((value as { enum: string }).enum);
   if (typeof value === 'object' && value) {
-    return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value);
 }
@@ -103,7 +105,12 @@ interface Generated {
 }
 
 /** A random selection on `type`, up to `depth` levels, with arguments as literals or variables. */
-function selectionArb(s: GraphQLSchema, type: GraphQLNamedType, depth: number, vars: { n: number }): fc.Arbitrary<{ text: string; defs: string[]; values: Record<string, unknown> }> {
+function selectionArb(
+  s: GraphQLSchema,
+  type: GraphQLNamedType,
+  depth: number,
+  vars: { n: number },
+): fc.Arbitrary<{ text: string; defs: string[]; values: Record<string, unknown> }> {
   if (!(isObjectType(type) || isInterfaceType(type))) {
     if (isUnionType(type)) return fc.constant({ text: '{ __typename }', defs: [], values: {} });
     return fc.constant({ text: '', defs: [], values: {} });
@@ -117,7 +124,11 @@ function selectionArb(s: GraphQLSchema, type: GraphQLNamedType, depth: number, v
     const childArb =
       depth > 0 && (isObjectType(namedType) || isInterfaceType(namedType) || isUnionType(namedType))
         ? selectionArb(s, namedType, depth - 1, vars)
-        : fc.constant({ text: isObjectType(namedType) || isInterfaceType(namedType) || isUnionType(namedType) ? '{ __typename }' : '', defs: [], values: {} });
+        : fc.constant({
+            text: isObjectType(namedType) || isInterfaceType(namedType) || isUnionType(namedType) ? '{ __typename }' : '',
+            defs: [],
+            values: {},
+          });
     return fc.tuple(fc.constant(field), fc.tuple(...argArbs), childArb);
   });
   return fc.array(fieldArb, { minLength: 1, maxLength: 3 }).map((picked) => {
@@ -153,7 +164,10 @@ const operationArb: fc.Arbitrary<Generated> = fc
 
 /** Character-level mutations of a generated operation: the parser and validator get fuzzed too. */
 const mutatedArb: fc.Arbitrary<Generated> = fc
-  .tuple(operationArb, fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'swap'), fc.string({ maxLength: 3 })), { maxLength: 4 }))
+  .tuple(
+    operationArb,
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'insert', 'swap'), fc.string({ maxLength: 3 })), { maxLength: 4 }),
+  )
   .map(([op, edits]) => {
     let q = op.query;
     for (const [at, kind, text] of edits) {
@@ -167,7 +181,9 @@ const mutatedArb: fc.Arbitrary<Generated> = fc
 
 /** Deep nesting and junk bodies that are not GraphQL at all. */
 const nastyArb: fc.Arbitrary<{ body: string }> = fc.oneof(
-  fc.integer({ min: 1, max: 400 }).map((n) => ({ body: JSON.stringify({ query: `${'{ node(id: "x") { id '.repeat(n)}${'}'.repeat(2 * n)}` }) })),
+  fc
+    .integer({ min: 1, max: 400 })
+    .map((n) => ({ body: JSON.stringify({ query: `${'{ node(id: "x") { id '.repeat(n)}${'}'.repeat(2 * n)}` }) })),
   fc.string({ maxLength: 200 }).map((s) => ({ body: s })),
   fc.jsonValue({ maxDepth: 3 }).map((v) => ({ body: JSON.stringify(v) })),
   fc.tuple(fc.string(), fc.jsonValue()).map(([q, v]) => ({ body: JSON.stringify({ query: q, variables: v }) })),
@@ -189,7 +205,9 @@ function assertClean(r: { status: number; text: string }, sent: string): void {
   expect(r.text, `leak for ${sent.slice(0, 500)}`).not.toMatch(LEAKS);
   const body = JSON.parse(r.text) as { errors?: { extensions?: { code?: string } }[] };
   // Every bad input is the client's, and is named as such: no input may cause an internal error.
-  expect(body.errors?.map((e) => e.extensions?.code) ?? [], `internal error for ${sent.slice(0, 500)}`).not.toContain('INTERNAL_SERVER_ERROR');
+  expect(body.errors?.map((e) => e.extensions?.code) ?? [], `internal error for ${sent.slice(0, 500)}`).not.toContain(
+    'INTERNAL_SERVER_ERROR',
+  );
 }
 
 describeEachDatabase('fuzzing the endpoint', (suite) => {

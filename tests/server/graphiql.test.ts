@@ -25,7 +25,8 @@ describeEachDatabase('GraphiQL tabs on the seed corpus', (suite) => {
       expect(result.errors, tab.query).toBeUndefined();
       results.push(result.data);
     }
-    const [quotes, events, search] = results as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- asserted below
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted below
+    const [quotes, events, search] = results as Record<string, any>[];
     expect(quotes!.speaker.quotes.totalCount).toBeGreaterThan(0);
     expect(events!.events.totalCount).toBeGreaterThan(0);
     expect(search!.organizations.nodes[0].slug).toBe('mara-salvatrucha');

@@ -21,7 +21,10 @@ async function post(app: App, body: string, headers: Record<string, string> = {}
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
-  return { status: response.status, json: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: response.status,
+    json: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
 }
 
 describe('request limits', () => {
@@ -36,7 +39,10 @@ describe('request limits', () => {
 
   it('refuse too many aliases', async () => {
     const app = await appWith();
-    const r = await execute(app, '{ a: article(slug: "a") { id } b: article(slug: "b") { id } c: article(slug: "c") { id } d: article(slug: "d") { id } }');
+    const r = await execute(
+      app,
+      '{ a: article(slug: "a") { id } b: article(slug: "b") { id } c: article(slug: "c") { id } d: article(slug: "d") { id } }',
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe('ALIAS_LIMIT_EXCEEDED');
     expect(r.errors?.[0]?.message).toContain('limit "aliases": 3');
   });

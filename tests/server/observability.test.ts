@@ -33,7 +33,11 @@ describeEachDatabase('observability', (suite) => {
         done();
       },
     });
-    app = createApp({ db: suite.db, logger: pino({ level: 'info' }, sink), pool: { driver: suite.handle.driver, max: suite.handle.maxConnections } });
+    app = createApp({
+      db: suite.db,
+      logger: pino({ level: 'info' }, sink),
+      pool: { driver: suite.handle.driver, max: suite.handle.maxConnections },
+    });
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
@@ -90,7 +94,13 @@ describeEachDatabase('observability', (suite) => {
     const errors: { level: number; msg: string; err?: { message: string; stack: string } }[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        errors.push(...chunk.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as (typeof errors)[number]));
+        errors.push(
+          ...chunk
+            .toString()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as (typeof errors)[number]),
+        );
         done();
       },
     });

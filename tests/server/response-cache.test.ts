@@ -70,7 +70,10 @@ describeEachDatabase(
     });
 
     it('keeps nothing when turned off (RESPONSE_CACHE_MB=0) or without a corpus version', async () => {
-      for (const other of [createApp({ db: suite.db, corpusVersion: version, config: defaultConfig({ responseCacheMb: 0 }) }), createApp({ db: suite.db })]) {
+      for (const other of [
+        createApp({ db: suite.db, corpusVersion: version, config: defaultConfig({ responseCacheMb: 0 }) }),
+        createApp({ db: suite.db }),
+      ]) {
         await counted(other, ARTICLES, { n: 3 });
         expect((await counted(other, ARTICLES, { n: 3 })).statements).toBeGreaterThan(0);
       }
@@ -107,14 +110,14 @@ describe('boundedStore', () => {
 
   it('evicts the least recently used results past its byte budget, and keeps none larger than it', async () => {
     const store = boundedStore(1_000);
-    store.set('a', result(400), [], Infinity);
-    store.set('b', result(400), [], Infinity);
+    void store.set('a', result(400), [], Infinity);
+    void store.set('b', result(400), [], Infinity);
     expect(await store.get('a')).toBeDefined(); // a is now more recent than b
-    store.set('c', result(400), [], Infinity);
+    void store.set('c', result(400), [], Infinity);
     expect(await store.get('b')).toBeUndefined();
     expect(await store.get('a')).toEqual(result(400));
     expect(await store.get('c')).toEqual(result(400));
-    store.set('huge', result(5_000), [], Infinity);
+    void store.set('huge', result(5_000), [], Infinity);
     expect(await store.get('huge')).toBeUndefined();
     expect(await store.get('a')).toBeDefined();
   });
