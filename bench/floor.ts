@@ -1,20 +1,19 @@
 /**
- * The raw-SQL floor: a minimal node:http handler answering (a) and (b) with the same rows as the
- * API, straight from `postgres` in one statement each, no GraphQL. It speaks the API's request
- * shape (POST JSON {query name, variables}) so the same load generator drives both.
+ * The raw-SQL floor: a minimal node:http server answering (a), (b) and `{ __typename }` with the
+ * API's `data` (bench/floor-answer.ts), straight from `postgres`, no GraphQL. It speaks the API's
+ * request shape (POST JSON {query, variables, operationName}) so the same load drives both.
  *
  * Run as its own process (like the server) so its CPU time can be read from /proc.
  */
 import { createServer } from 'node:http';
 import postgres from 'postgres';
-import { FLOOR_EVENTS_SQL, FLOOR_QUOTES_SQL } from './queries.js';
+import { floorAnswer, type FloorRequest } from './floor-answer.js';
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('floor: DATABASE_URL is not set');
 // The same pool size and plan choice as the API's server connection (src/db/client.ts).
 const sql = postgres(url, { max: 10, onnotice: () => {}, types: {}, connection: { plan_cache_mode: 'force_custom_plan' } });
-
-type Body = { operationName?: string; variables?: Record<string, string | number> };
+const run = (text: string, params: (string | number)[]) => sql.unsafe(text, params, { prepare: true });
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -22,16 +21,8 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     void (async () => {
       try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Body;
-        const v = body.variables ?? {};
-        let data: Record<string, unknown>;
-        if (body.operationName === 'QuotesBySpeaker') {
-          data = { quotes: { nodes: await sql.unsafe(FLOOR_QUOTES_SQL, [v.speaker as string, v.n as number], { prepare: true }) } };
-        } else if (body.operationName === 'EventsInMonth') {
-          data = {
-            events: { nodes: await sql.unsafe(FLOOR_EVENTS_SQL, [v.from as string, v.to as string, v.n as number], { prepare: true }) },
-          };
-        } else {
+        const data = await floorAnswer(run, JSON.parse(Buffer.concat(chunks).toString('utf8')) as FloorRequest);
+        if (!data) {
           res.writeHead(400).end();
           return;
         }

@@ -1,6 +1,6 @@
 /**
  * The headline queries of the bench, as GraphQL and (for (a) and (b)) as the raw SQL the floor
- * server answers them with: the same rows, one statement, no GraphQL.
+ * server answers them with: the same rows read, one statement, no GraphQL.
  */
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -21,6 +21,12 @@ export interface Headline {
 export const MONTH = { from: '2021-03-01', to: '2021-03-31' };
 export const FUZZY_NAME = 'Jose Hernandes';
 
+/** The framework's cost alone: nothing to read. */
+export const TYPENAME = 'query Typename { __typename }';
+
+/** The first page of participants (b) asks for. */
+export const PARTICIPANTS_PAGE = 10;
+
 export const QUOTES_BY_SPEAKER = `query QuotesBySpeaker($speaker: String!, $n: Int!) {
   quotes(speaker: $speaker, first: $n) { nodes { text kind startOffset endOffset article { title } } }
 }`;
@@ -29,7 +35,7 @@ export const EVENTS_IN_MONTH = `query EventsInMonth($from: Date!, $to: Date!, $n
   events(from: $from, to: $to, first: $n) {
     nodes {
       slug title date { start end precision }
-      participants(first: 10) { edges { role node { __typename ... on Speaker { slug name } ... on Organization { slug name } } } }
+      participants(first: ${PARTICIPANTS_PAGE}) { edges { role node { __typename ... on Speaker { slug name } ... on Organization { slug name } } } }
     }
   }
 }`;
@@ -86,6 +92,13 @@ export function headlines(quotes: number, pageSize = 20): Headline[] {
       nonEmpty: nonEmptyAt('events', 'nodes'),
     },
     {
+      key: 'typename',
+      label: '{ __typename }',
+      query: TYPENAME,
+      variables: {},
+      nonEmpty: (data) => data.__typename === 'Query',
+    },
+    {
       key: 'c',
       label: '(c) fuzzy speaker search',
       query: FUZZY_SPEAKERS,
@@ -102,7 +115,11 @@ export function headlines(quotes: number, pageSize = 20): Headline[] {
   ];
 }
 
-/** (a) in one statement: the page of quotes with each article's title, in the API's order. */
+/**
+ * (a) in one statement: the page of quotes with each article's title, in the API's order. $2 is
+ * the page size + 1: the API reads one row more than it answers (to know whether there is a next
+ * page), and so does the floor.
+ */
 export const FLOOR_QUOTES_SQL = `
   SELECT q.text, q.kind, q.start_offset AS "startOffset", q.end_offset AS "endOffset", json_build_object('title', a.title) AS article
     FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -111,9 +128,10 @@ export const FLOOR_QUOTES_SQL = `
    LIMIT $2`;
 
 /**
- * (b) in one statement: the page of events overlapping the range, each with its first 10
+ * (b) in one statement: the page of events overlapping the range, each with its first page of
  * participants. Read the way the API reads it (src/schema/event.ts): span by span from the span
- * indexes, each limited, then merged, so the floor is the best plain SQL for the same rows.
+ * indexes, each limited, then merged, so the floor is the best plain SQL for the same rows. $3
+ * is the page size + 1, and each event reads PARTICIPANTS_PAGE + 1 participants, as the API does.
  */
 export const FLOOR_EVENTS_SQL = `
   SELECT e.slug, e.title,
@@ -122,19 +140,22 @@ export const FLOOR_EVENTS_SQL = `
            SELECT json_agg(json_build_object('role', p.role, 'node', json_build_object(
                     '__typename', CASE WHEN p.speaker_id IS NULL THEN 'Organization' ELSE 'Speaker' END,
                     'slug', coalesce(s.slug, o.slug), 'name', coalesce(s.name, o.name))) ORDER BY p.id)
-             FROM (SELECT * FROM event_participants WHERE event_id = e.id ORDER BY id LIMIT 10) p
+             FROM (SELECT * FROM event_participants WHERE event_id = e.id ORDER BY id LIMIT ${PARTICIPANTS_PAGE + 1}) p
              LEFT JOIN speakers s ON s.id = p.speaker_id
              LEFT JOIN organizations o ON o.id = p.organization_id), '[]'::json)) AS participants
     FROM (${EVENT_SPANS.map(
       (span) =>
-        `(SELECT * FROM events t WHERE ${spanText(span)} AND t.date_start <= $2::date AND t.date_end >= $1::date${
-          span.max === null ? '' : ` AND t.date_start >= $1::date - ${span.max}`
-        } ORDER BY t.date_start, t.date_end, t.id LIMIT $3)`,
+        `(SELECT * FROM events t WHERE ${spanOverlap(span, '$1::date', '$2::date')} ORDER BY t.date_start, t.date_end, t.id LIMIT $3)`,
     ).join('\n      UNION ALL ')}) e
    ORDER BY e.date_start, e.date_end, e.id
    LIMIT $3`;
 
-/** The span's condition, rendered from the one the span indexes are declared with. */
-function spanText(span: EventSpan): string {
-  return new PgDialect().sqlToQuery(spanCondition(sql.raw('t.date_start'), sql.raw('t.date_end'), span)).sql;
+/**
+ * Events `t` of one span that overlap [from, to] (SQL expressions), in a form its partial index
+ * serves: the span's condition, rendered from the one the index is declared with, and a start
+ * no earlier than the span's length before `from`.
+ */
+export function spanOverlap(span: EventSpan, from: string, to: string): string {
+  const condition = new PgDialect().sqlToQuery(spanCondition(sql.raw('t.date_start'), sql.raw('t.date_end'), span)).sql;
+  return `${condition} AND t.date_start <= ${to} AND t.date_end >= ${from}${span.max === null ? '' : ` AND t.date_start >= ${from} - ${span.max}`}`;
 }

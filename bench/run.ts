@@ -1,335 +1,373 @@
 /**
- * `npm run bench`: the API server (src/server/main.ts, its own process) and the raw-SQL floor
- * (bench/floor.ts) on the bench database, driven by autocannon on loopback. Prints one table and
- * writes it as JSON under bench/results/.
+ * `npm run bench`: Verbatim side by side with PostGraphile 5 and a raw-SQL floor on the same
+ * bench database, driven by autocannon on loopback, in interleaved rounds. Prints the tables and
+ * writes them as JSON under bench/results/.
  *
- * The load generator shares the machine's cores with both servers and PostgreSQL, so next to
- * requests per second it reports CPU milliseconds per request of the server process and of all
- * PostgreSQL processes (from /proc), which travel better between machines.
+ * Targets, each its own process, all started before the first round and left idle while another
+ * is driven:
+ *   api           src/server/main.ts with its response cache off: every request executes
+ *   api-cached    the same with the cache on: after the warm-up every request is a hit
+ *   postgraphile  bench/peers/postgraphile.js (installed in bench/peers by npm ci; --no-peers skips it)
+ *   floor         bench/floor.ts: node:http + postgres, one prepared statement per answer
+ * Before anything is timed, every target's answer to every scenario is checked against the API's,
+ * row by row. Then, per round, per scenario, each target in that order: a warm-up, then the
+ * measured run. Ratios are taken within a round and reported as medians with their range.
+ *
+ * The load generator shares the machine's cores with the servers and PostgreSQL, so next to
+ * requests per second it reports CPU milliseconds per request of the server's processes and of
+ * the bench database's own PostgreSQL backends (from /proc), which travel better between
+ * machines, and the runner's own CPU per request, which shows what the load costs on top.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
-import { defaultConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
-import { countStatements } from '../src/db/instrument.js';
-import { createApp } from '../src/server/app.js';
-import { cpuMs, postgresCpu, postgresCpuSince, rssMb } from './proc.js';
+import type postgres from 'postgres';
+import { type Answer, assertSameRows } from './check.js';
+import { ensurePeersInstalled, installPeerSchema, POSTGRAPHILE_SERVER, postgraphileInstall, postgraphileQuery } from './peers.js';
+import { cpuBetween, cpuByPid, processTree, rssMb, treeCpuMs } from './proc.js';
 import { type Headline, headlines } from './queries.js';
+import { type Measure, printReport, summarize, type TargetName } from './report.js';
+import { type Server, startServer } from './servers.js';
 import { adminClient, benchDatabaseName, benchUrl, parseQuotes } from './target.js';
+
+const root = path.resolve(import.meta.dirname, '..');
 
 const program = new Command()
   .name('bench')
   .option('--quotes <n>', 'the corpus to bench (loaded by bench:corpus)', 'large')
   .option('--small <n>', 'the corpus to compare p50 with for flatness (skipped when not loaded)', 'small')
-  .option('--duration <s>', 'seconds per scenario', '10')
-  .option('--connections <n>', 'concurrent connections', '10')
-  .option('--only <keys>', 'run only these scenarios, comma-separated (a-heavy,a-light,b,c,d)')
   .option('--no-small', 'skip the small corpus (flatness)')
+  .option('--duration <s>', 'seconds per measured run', '10')
+  .option('--warmup <s>', 'seconds of warm-up before each measured run', '2')
+  .option('--rounds <n>', 'interleaved rounds (ratios are medians over them)', '3')
+  .option('--connections <n>', 'concurrent connections', '10')
+  .option('--only <keys>', 'run only these scenarios, comma-separated (a-heavy,a-light,b,typename,c,d)')
+  .option('--no-peers', 'without PostGraphile (otherwise installed in bench/peers when missing)')
+  .option('--api-log-level <level>', "LOG_LEVEL of the API servers (production's default: info)", 'info')
+  .option('--keep-logs', "keep the servers' logs (their folder is printed)")
   .parse();
 
-interface Measure {
-  scenario: string;
-  /** api: the server uncached (its response cache off); api-cached: the same with it on. */
-  target: 'api' | 'api-cached' | 'floor';
-  quotes: number;
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  failures: number;
-  serverCpuMsPerRequest: number;
-  postgresCpuMsPerRequest: number;
-  maxRssMb: number;
+interface Options {
+  quotes: string;
+  small: string | false;
+  duration: string;
+  warmup: string;
+  rounds: string;
+  connections: string;
+  only?: string;
+  peers: boolean;
+  apiLogLevel: string;
+  keepLogs?: boolean;
 }
 
-interface Process {
-  child: ChildProcess;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Starts a node process running `script` and waits for the port it prints. */
-async function start(script: string, env: Record<string, string>): Promise<Process> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /(?:127\.0\.0\.1:|listening on )([0-9]+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening: ${out}`)));
-  });
-  return {
-    child,
-    port,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+/** Which targets run which scenario: PostGraphile and the floor answer (a), (b) and __typename. */
+function targetsOf(h: Headline, withPeers: boolean): TargetName[] {
+  const all: Record<string, TargetName[]> = {
+    'a-heavy': ['api', 'api-cached', 'postgraphile', 'floor'],
+    'a-light': ['api', 'api-cached', 'postgraphile', 'floor'],
+    b: ['api', 'api-cached', 'postgraphile', 'floor'],
+    typename: ['api', 'postgraphile', 'floor'],
   };
+  return (all[h.key] ?? ['api', 'api-cached']).filter((t) => withPeers || t !== 'postgraphile');
 }
 
-/** Runs `fn` with a started process, and stops the process whatever happens. */
-async function withProcess<T>(script: string, env: Record<string, string>, fn: (proc: Process) => Promise<T>): Promise<T> {
-  const proc = await start(script, env);
-  try {
-    return await fn(proc);
-  } finally {
-    await proc.stop();
+const operationOf = (h: Headline) => /query (\w+)/.exec(h.query)?.[1] ?? 'anonymous';
+
+/** The POST body a target is sent for a headline, and how its answer maps onto the API's data. */
+function requestFor(h: Headline, target: TargetName): { body: string; toApi: (data: Record<string, unknown>) => unknown } {
+  if (target === 'postgraphile') {
+    const q = postgraphileQuery(h);
+    if (!q) throw new Error(`PostGraphile has no query for ${h.key}`);
+    return { body: JSON.stringify({ query: q.query, variables: q.variables, operationName: q.operationName }), toApi: q.toApi };
   }
+  return { body: JSON.stringify({ query: h.query, variables: h.variables, operationName: operationOf(h) }), toApi: (data) => data };
 }
 
-function body(h: Headline): string {
-  return JSON.stringify({ query: h.query, variables: h.variables, operationName: /query (\w+)/.exec(h.query)?.[1] });
+async function post(server: Server, body: string): Promise<{ text: string; json: Answer }> {
+  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${server.name}: HTTP ${res.status}: ${text.slice(0, 500)}`);
+  return { text, json: JSON.parse(text) as Answer };
 }
 
-/** A response counts only when it is JSON without errors and with the rows asked for. */
-function goodResponse(h: Headline) {
-  return (text: string | Buffer | undefined): boolean => {
-    try {
-      const json = JSON.parse(String(text)) as { data?: Record<string, unknown>; errors?: unknown[] };
-      return !json.errors && json.data != null && h.nonEmpty(json.data);
-    } catch {
-      return false;
-    }
-  };
-}
-
-async function drive(
-  h: Headline,
-  proc: Process,
-  target: Measure['target'],
-  quotes: number,
-  seconds: number,
-  connections: number,
-): Promise<Measure> {
-  const options = {
-    url: `http://127.0.0.1:${proc.port}/graphql`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    body: body(h),
-    connections,
-    verifyBody: goodResponse(h),
-  };
-  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pool connections, plan caches
-  const pid = proc.child.pid as number;
-  const serverBefore = cpuMs(pid);
-  const pgBefore = postgresCpu();
-  let maxRss = rssMb(pid);
-  const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(pid))), 250);
-  const result = await autocannon({ ...options, duration: seconds });
-  clearInterval(sampler);
-  const serverCpu = cpuMs(pid) - serverBefore;
-  const pgCpu = postgresCpuSince(pgBefore);
-  const requests = result.requests.total;
-  return {
-    scenario: h.key,
-    target,
-    quotes,
-    requests,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.errors + result.non2xx + result.mismatches + result.timeouts,
-    serverCpuMsPerRequest: round(serverCpu / Math.max(1, requests), 3),
-    postgresCpuMsPerRequest: round(pgCpu / Math.max(1, requests), 3),
-    maxRssMb: Math.round(maxRss),
-  };
-}
-
-/** SQL statements per request of each headline at page sizes 5, 20 and 50 (in-process, counted). */
-async function statementCounts(url: string, quotes: number): Promise<Record<string, Record<number, number>>> {
-  const handle = await openDatabase({ url });
-  const yoga = createApp({ db: handle.db, config: defaultConfig({ production: true }) });
-  const counts: Record<string, Record<number, number>> = {};
-  try {
-    for (const size of [5, 20, 50]) {
-      for (const h of headlines(quotes, size)) {
-        const { result, statements } = await countStatements(async () => {
-          const res = await yoga.fetch('http://bench/graphql', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: body(h),
-          });
-          return (await res.json()) as { errors?: unknown };
-        });
-        if (result.errors) throw new Error(`${h.key} failed: ${JSON.stringify(result.errors)}`);
-        (counts[h.key] ??= {})[size] = statements;
+/**
+ * Asks every target each scenario twice (the cached API: a miss, then a hit) and compares their
+ * rows with the API's; returns the length of each target's answer, which a good answer under
+ * load must have (a cheap check the load generator can afford on every response).
+ */
+async function checkAnswers(picks: Headline[], servers: Map<TargetName, Server>, withPeers: boolean): Promise<Map<string, number>> {
+  const lengths = new Map<string, number>();
+  for (const h of picks) {
+    const api = servers.get('api') as Server;
+    const reference = (await post(api, requestFor(h, 'api').body)).json;
+    if (reference.errors || !reference.data || !h.nonEmpty(reference.data))
+      throw new Error(`${h.key}: the API answered no rows: ${JSON.stringify(reference).slice(0, 500)}`);
+    for (const target of targetsOf(h, withPeers)) {
+      const { body, toApi } = requestFor(h, target);
+      const server = servers.get(target) as Server;
+      const answers = [await post(server, body), await post(server, body)];
+      for (const { json } of answers) {
+        if (json.errors) throw new Error(`${h.key}: ${target} answered errors: ${JSON.stringify(json.errors).slice(0, 500)}`);
+        assertSameRows(h.key, target, reference.data, toApi(json.data ?? {}));
       }
+      const [first, second] = answers.map((a) => a.text.length);
+      if (first === second) lengths.set(`${h.key}/${target}`, second as number);
     }
-  } finally {
-    await handle.close();
+  }
+  return lengths;
+}
+
+/** The API's statement counter from /metrics: statements and requests so far, by operation. */
+async function statementTotals(server: Server): Promise<Map<string, { sum: number; count: number }>> {
+  const text = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+  const totals = new Map<string, { sum: number; count: number }>();
+  for (const m of text.matchAll(/^verbatim_sql_statements_per_request_(sum|count)\{operation="([^"]*)"\} ([0-9.e+]+)$/gm)) {
+    const entry = totals.get(m[2] as string) ?? { sum: 0, count: 0 };
+    entry[m[1] as 'sum' | 'count'] = Number(m[3]);
+    totals.set(m[2] as string, entry);
+  }
+  return totals;
+}
+
+/** Statements per request of one operation between two readings of /metrics (which count themselves too). */
+function statementsBetween(
+  before: Map<string, { sum: number; count: number }>,
+  after: Map<string, { sum: number; count: number }>,
+  operation: string,
+): number | null {
+  const a = after.get(operation);
+  const b = before.get(operation) ?? { sum: 0, count: 0 };
+  return a && a.count > b.count ? round((a.sum - b.sum) / (a.count - b.count), 2) : null;
+}
+
+/** SQL statements per request of each API headline at page sizes 5, 20 and 50, from the server's /metrics. */
+async function statementCounts(api: Server, quotes: number, picked: (h: Headline) => boolean) {
+  const counts: Record<string, Record<number, number | null>> = {};
+  for (const size of [5, 20, 50]) {
+    for (const h of headlines(quotes, size).filter(picked)) {
+      const before = await statementTotals(api);
+      const { json } = await post(api, requestFor(h, 'api').body);
+      if (json.errors) throw new Error(`${h.key} at page size ${size}: ${JSON.stringify(json.errors)}`);
+      (counts[h.key] ??= {})[size] = statementsBetween(before, await statementTotals(api), operationOf(h));
+    }
   }
   return counts;
 }
 
-async function databaseExists(quotes: number): Promise<boolean> {
-  const admin = adminClient();
-  try {
-    const rows = await admin`SELECT 1 FROM pg_database WHERE datname = ${benchDatabaseName(quotes)}`;
-    return rows.length > 0;
-  } finally {
-    await admin.end();
-  }
+/** Pids of the database's own backends (not the server's other databases, not ours). */
+async function backendsOf(admin: postgres.Sql, database: string): Promise<number[]> {
+  const rows = await admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${database} AND pid <> pg_backend_pid()`;
+  return rows.map((r) => r.pid);
+}
+
+interface Run {
+  h: Headline;
+  target: TargetName;
+  server: Server;
+  round: number;
+  quotes: number;
+  database: string;
+  expectedLength: number | undefined;
+}
+
+async function measure(run: Run, admin: postgres.Sql, o: { seconds: number; warmup: number; connections: number }): Promise<Measure> {
+  const { body } = requestFor(run.h, run.target);
+  const expected = run.expectedLength;
+  const options = {
+    url: run.server.url,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: o.connections,
+    // A good answer is data without errors, of the checked answer's length: no JSON parsing per
+    // response. Within a few characters, since autocannon decodes each chunk on its own, and a
+    // character split between two becomes two replacement characters.
+    verifyBody: (body: string | Buffer | undefined) => {
+      const text = String(body);
+      return (
+        text.startsWith('{"data":') && !text.includes('"errors":') && (expected === undefined || Math.abs(text.length - expected) <= 16)
+      );
+    },
+  };
+  if (o.warmup > 0) await autocannon({ ...options, duration: o.warmup }); // JIT, pool connections, plan caches, the response cache
+  const isApi = run.target === 'api' || run.target === 'api-cached';
+  const statementsBefore = isApi ? await statementTotals(run.server) : undefined;
+  const tree = processTree(run.server.pid);
+  const pgBefore = cpuByPid(await backendsOf(admin, run.database));
+  const serverBefore = treeCpuMs(tree);
+  const runnerBefore = process.cpuUsage();
+  const logBefore = run.server.logBytes();
+  let maxRss = rssMb(tree);
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(tree))), 250);
+  const result = await autocannon({ ...options, duration: o.seconds });
+  clearInterval(sampler);
+  const serverCpu = treeCpuMs(tree) - serverBefore;
+  const runner = process.cpuUsage(runnerBefore);
+  const pgCpu = cpuBetween(pgBefore, cpuByPid(await backendsOf(admin, run.database)));
+  const logBytes = run.server.logBytes() - logBefore;
+  const statements = statementsBefore ? statementsBetween(statementsBefore, await statementTotals(run.server), operationOf(run.h)) : null;
+  const requests = result.requests.total;
+  const per = (x: number) => round(x / Math.max(1, requests), 3);
+  return {
+    round: run.round,
+    scenario: run.h.key,
+    target: run.target,
+    quotes: run.quotes,
+    requests,
+    rps: Math.round(requests / o.seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.non2xx + result.mismatches + result.timeouts,
+    badAnswers: result.mismatches,
+    serverCpuMsPerRequest: per(serverCpu),
+    postgresCpuMsPerRequest: per(pgCpu),
+    runnerCpuMsPerRequest: per((runner.user + runner.system) / 1000),
+    logBytesPerRequest: Math.round(logBytes / Math.max(1, requests)),
+    statementsPerRequest: statements,
+    maxRssMb: Math.round(maxRss),
+  };
+}
+
+async function databaseExists(admin: postgres.Sql, name: string): Promise<boolean> {
+  return (await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`).length > 0;
 }
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** The server as deployed, uncached: the response cache is measured on its own (api-cached). */
-const SERVER_ENV = { NODE_ENV: 'production', GRAPHIQL: 'false', PORT: '0', HOST: '127.0.0.1', RESPONSE_CACHE_MB: '0' };
+/** The server as deployed; the response cache is set per target. */
+const SERVER_ENV = { NODE_ENV: 'production', GRAPHIQL: 'false', PORT: '0', HOST: '127.0.0.1' };
+
+/** Starts the targets one after another (not at once: start-up would compete for the cores). */
+async function startTargets(
+  url: string,
+  withPeers: boolean,
+  logDir: string,
+  logLevel: string,
+  servers: Map<TargetName, Server>,
+  prefix = '',
+): Promise<void> {
+  const tsx = ['--import', 'tsx'];
+  const api = { ...SERVER_ENV, DATABASE_URL: url, LOG_LEVEL: logLevel };
+  const specs: [TargetName, string[], Record<string, string>][] = [
+    ['api', [...tsx, 'src/server/main.ts'], { ...api, RESPONSE_CACHE_MB: '0' }],
+    ['api-cached', [...tsx, 'src/server/main.ts'], { ...api, RESPONSE_CACHE_MB: '64' }],
+    ['postgraphile', [POSTGRAPHILE_SERVER], { NODE_ENV: 'production', PORT: '0', DATABASE_URL: url }],
+    ['floor', [...tsx, 'bench/floor.ts'], { NODE_ENV: 'production', PORT: '0', DATABASE_URL: url }],
+  ];
+  for (const [name, args, env] of specs) {
+    if (name === 'postgraphile' && !withPeers) continue;
+    servers.set(name, await startServer(`${prefix}${name}`, args, env, { cwd: root, logDir }));
+  }
+}
 
 async function main(): Promise<void> {
-  const opts = program.opts<{ quotes: string; small: string | false; duration: string; connections: string; only?: string }>();
+  const opts = program.opts<Options>();
   const only = opts.only?.split(',').map((k) => k.trim());
   const picked = (h: Headline) => !only || only.includes(h.key);
   const quotes = parseQuotes(opts.quotes);
   const small = opts.small === false ? quotes : parseQuotes(opts.small);
-  const seconds = Number(opts.duration);
-  const connections = Number(opts.connections);
-  if (!(await databaseExists(quotes)))
-    throw new Error(`${benchDatabaseName(quotes)} does not exist: run npm run bench:corpus -- --quotes ${quotes}`);
+  const o = { seconds: Number(opts.duration), warmup: Number(opts.warmup), connections: Number(opts.connections) };
+  const rounds = Number(opts.rounds);
+  const database = benchDatabaseName(quotes);
   const url = benchUrl(quotes);
-
-  console.log(`statements per request (page sizes 5, 20, 50) on ${benchDatabaseName(quotes)} ...`);
-  const statements = await statementCounts(url, quotes);
-
-  const measures: Measure[] = [];
-  const run = async (list: Headline[], proc: Process, target: Measure['target'], corpus: number, label: string) => {
-    for (const h of list) {
-      console.log(`${label} ${h.label}${corpus === quotes ? '' : ` at ${corpus} quotes`} ...`);
-      measures.push(await drive(h, proc, target, corpus, seconds, connections));
-    }
-  };
   const picks = headlines(quotes).filter(picked);
-  await withProcess('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: url }, (api) =>
-    withProcess('bench/floor.ts', { PORT: '0', DATABASE_URL: url }, async (floor) => {
-      for (const h of picks) {
-        await run([h], api, 'api', quotes, 'api');
-        if (h.key.startsWith('a') || h.key === 'b') await run([h], floor, 'floor', quotes, 'floor');
-      }
-    }),
-  );
-  // The same server with its response cache on: after the warm-up every request is a hit.
-  await withProcess('src/server/main.ts', { ...SERVER_ENV, RESPONSE_CACHE_MB: '64', DATABASE_URL: url }, (cached) =>
-    run(picks, cached, 'api-cached', quotes, 'api (response cache)'),
-  );
+  if (picks.length === 0) throw new Error(`--only ${opts.only}: no such scenario (a-heavy, a-light, b, typename, c, d)`);
 
-  // Flatness: p50 of (a), (b), (c) on the small corpus, same settings.
-  if (small !== quotes && (await databaseExists(small))) {
-    const flat = headlines(small).filter((h) => picked(h) && ['a-heavy', 'a-light', 'b', 'c'].includes(h.key));
-    await withProcess('src/server/main.ts', { ...SERVER_ENV, DATABASE_URL: benchUrl(small) }, (smallApi) =>
-      run(flat, smallApi, 'api', small, 'api'),
+  const admin = adminClient();
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
+  const servers = new Map<TargetName, Server>();
+  const measures: Measure[] = [];
+  const loadBefore = os.loadavg();
+  const statements: Awaited<ReturnType<typeof statementCounts>> = {};
+  try {
+    if (!(await databaseExists(admin, database)))
+      throw new Error(`${database} does not exist: run npm run bench:corpus -- --quotes ${quotes}`);
+    if (opts.peers) {
+      ensurePeersInstalled();
+      await installPeerSchema(url);
+    }
+    console.log(
+      `starting ${opts.peers ? 'api, api-cached, postgraphile, floor' : 'api, api-cached, floor'} on ${database} (logs in ${logDir}) ...`,
     );
-  } else {
-    console.log(`(no ${benchDatabaseName(small)}: flatness skipped; load it with npm run bench:corpus -- --quotes ${small})`);
+    await startTargets(url, opts.peers, logDir, opts.apiLogLevel, servers);
+
+    console.log('checking that every target answers the API rows ...');
+    const lengths = await checkAnswers(picks, servers, opts.peers);
+    console.log('statements per request (page sizes 5, 20, 50) ...');
+    Object.assign(statements, await statementCounts(servers.get('api') as Server, quotes, picked));
+
+    for (let r = 1; r <= rounds; r += 1) {
+      for (const h of picks) {
+        for (const target of targetsOf(h, opts.peers)) {
+          process.stdout.write(`round ${r}/${rounds}: ${h.label}, ${target} ... `);
+          const m = await measure(
+            {
+              h,
+              target,
+              server: servers.get(target) as Server,
+              round: r,
+              quotes,
+              database,
+              expectedLength: lengths.get(`${h.key}/${target}`),
+            },
+            admin,
+            o,
+          );
+          console.log(`${m.rps} req/s, ${m.serverCpuMsPerRequest} ms CPU/req${m.failures ? `, ${m.failures} FAILED` : ''}`);
+          measures.push(m);
+        }
+      }
+    }
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+    servers.clear();
+
+    // Flatness: p50 of (a), (b), (c) on the small corpus, same settings, once.
+    if (small !== quotes && (await databaseExists(admin, benchDatabaseName(small)))) {
+      const smallApi = await startServer(
+        'small-api',
+        ['--import', 'tsx', 'src/server/main.ts'],
+        { ...SERVER_ENV, DATABASE_URL: benchUrl(small), RESPONSE_CACHE_MB: '0', LOG_LEVEL: opts.apiLogLevel },
+        { cwd: root, logDir },
+      );
+      servers.set('api', smallApi);
+      for (const h of headlines(small).filter((x) => picked(x) && ['a-heavy', 'a-light', 'b', 'c'].includes(x.key))) {
+        process.stdout.write(`${h.label} at ${small} quotes, api ... `);
+        const m = await measure(
+          { h, target: 'api', server: smallApi, round: 1, quotes: small, database: benchDatabaseName(small), expectedLength: undefined },
+          admin,
+          o,
+        );
+        console.log(`p50 ${m.p50} ms`);
+        measures.push(m);
+      }
+    } else {
+      console.log(`(no ${benchDatabaseName(small)}: flatness skipped; load it with npm run bench:corpus -- --quotes ${small})`);
+    }
+  } finally {
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+    await admin.end();
   }
 
-  const report = summarize(measures, statements, quotes, small, seconds, connections);
-  printTable(report);
-  const file = path.join('bench/results', `${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}-${quotes}.json`);
+  const report = summarize(measures, {
+    statements,
+    quotes,
+    small,
+    rounds,
+    ...o,
+    apiLogLevel: opts.apiLogLevel,
+    postgraphile: opts.peers ? postgraphileInstall().installed : null,
+    load: { before: loadBefore, after: os.loadavg() },
+  });
+  printReport(report);
+  const file = path.join(root, 'bench/results', `${report.date.slice(0, 19).replace(/[:T]/g, '-')}-${quotes}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwrote ${file}`);
-}
-
-function summarize(
-  measures: Measure[],
-  statements: Record<string, Record<number, number>>,
-  quotes: number,
-  small: number,
-  seconds: number,
-  connections: number,
-) {
-  const find = (scenario: string, target: Measure['target'], q = quotes) =>
-    measures.find((m) => m.scenario === scenario && m.target === target && m.quotes === q);
-  const rows = measures
-    .filter((m) => m.quotes === quotes)
-    .map((m) => {
-      const floor = m.target !== 'floor' ? find(m.scenario, 'floor') : undefined;
-      const smallRun = m.target === 'api' ? find(m.scenario, 'api', small) : undefined;
-      return {
-        ...m,
-        statements: m.target === 'api' ? (statements[m.scenario]?.[20] ?? null) : 1,
-        statementsBySize: m.target === 'api' ? (statements[m.scenario] ?? null) : null,
-        ofFloor: floor ? round(m.rps / floor.rps) : null,
-        cpuOfFloor: floor ? round(m.serverCpuMsPerRequest / floor.serverCpuMsPerRequest) : null,
-        smallP50: smallRun?.p50 ?? null,
-        flatness: smallRun ? round(m.p50 / smallRun.p50) : null,
-      };
-    });
-  return {
-    date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? 'unknown',
-      memoryGb: round(os.totalmem() / 2 ** 30, 1),
-      node: process.version,
-    },
-    corpus: { quotes, small },
-    settings: {
-      secondsPerScenario: seconds,
-      connections,
-      planCacheMode: 'force_custom_plan',
-      responseCache: 'api: off; api-cached: 64 MB, keyed by corpus version',
-    },
-    rows,
-    smallCorpus: measures.filter((m) => m.quotes === small),
-  };
-}
-
-function printTable(report: ReturnType<typeof summarize>): void {
-  const header = [
-    'scenario',
-    'target',
-    'req/s',
-    'of floor',
-    'p50 ms',
-    'p99 ms',
-    'fail',
-    'SQL/req (5/20/50)',
-    'srv CPU ms/req',
-    'CPU of floor',
-    'pg CPU ms/req',
-    'max RSS MB',
-    `p50 @${report.corpus.small}`,
-    'p50 ratio',
-  ];
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  const lines = report.rows.map((r) =>
-    [
-      r.scenario,
-      r.target,
-      r.rps,
-      r.ofFloor,
-      r.p50,
-      r.p99,
-      r.failures,
-      r.statementsBySize ? [5, 20, 50].map((s) => r.statementsBySize?.[s]).join('/') : '1',
-      r.serverCpuMsPerRequest,
-      r.cpuOfFloor,
-      r.postgresCpuMsPerRequest,
-      r.maxRssMb,
-      r.smallP50,
-      r.flatness,
-    ].map(cell),
-  );
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
-  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
-  console.log(
-    `\n${report.date.slice(0, 10)}, ${report.machine.cpus} cores (${report.machine.model}), ${report.corpus.quotes.toLocaleString('en-US')} quotes, ${report.settings.connections} connections, ${report.settings.secondsPerScenario} s each`,
-  );
-  console.log(fmt(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const l of lines) console.log(fmt(l));
+  console.log(`\nwrote ${path.relative(root, file)}`);
+  if (opts.keepLogs) console.log(`server logs: ${logDir}`);
+  else rmSync(logDir, { recursive: true, force: true });
+  if (measures.some((m) => m.failures > 0)) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
