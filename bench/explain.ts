@@ -11,7 +11,7 @@ import type { Database } from '../src/db/client.js';
 import * as schema from '../src/db/schema.js';
 import { createApp } from '../src/server/app.js';
 import { headlines } from './queries.js';
-import { benchUrl, parseQuotes } from './target.js';
+import { benchUrl, parseQuotes } from './database.js';
 
 const opts = new Command().option('--quotes <n>', 'the bench corpus', 'large').parse().opts<{ quotes: string }>();
 const quotes = parseQuotes(opts.quotes);

@@ -4,9 +4,7 @@
  * under the same load from elsewhere), then their median and range.
  */
 import os from 'node:os';
-
-export const TARGETS = ['api', 'api-cached', 'postgraphile', 'floor'] as const;
-export type TargetName = (typeof TARGETS)[number];
+import { type TargetName, TARGETS } from './targets.js';
 
 export interface Measure {
   round: number;

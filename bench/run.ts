@@ -24,15 +24,13 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Command } from 'commander';
 import type postgres from 'postgres';
-import { type Answer, assertSameRows } from './check.js';
-import { ensurePeersInstalled, installPeerSchema, POSTGRAPHILE_SERVER, postgraphileInstall, postgraphileQuery } from './peers.js';
+import { ensurePeersInstalled, installPeerSchema, postgraphileInstall } from './peers.js';
 import { cpuBetween, cpuByPid, processTree, rssMb, treeCpuMs } from './proc.js';
 import { type Headline, headlines } from './queries.js';
-import { type Measure, printReport, summarize, type TargetName } from './report.js';
+import { type Measure, printReport, summarize } from './report.js';
 import { type Server, startServer } from './servers.js';
-import { adminClient, benchDatabaseName, benchUrl, parseQuotes } from './target.js';
-
-const root = path.resolve(import.meta.dirname, '..');
+import { checkAnswers, operationOf, post, requestFor, ROOT, SERVER_ENV, startTargets, type TargetName, targetsOf } from './targets.js';
+import { adminClient, benchDatabaseName, benchUrl, databaseUrl, parseQuotes } from './database.js';
 
 const program = new Command()
   .name('bench')
@@ -47,6 +45,8 @@ const program = new Command()
   .option('--no-peers', 'without PostGraphile (otherwise installed in bench/peers when missing)')
   .option('--api-log-level <level>', "LOG_LEVEL of the API servers (production's default: info)", 'info')
   .option('--keep-logs', "keep the servers' logs (their folder is printed)")
+  .option('--database <name>', 'the database of the corpus (default: verbatim_bench_<quotes>)')
+  .option('--out <file>', 'where to write the JSON (default: bench/results/<date>-<quotes>.json)')
   .parse();
 
 interface Options {
@@ -60,63 +60,8 @@ interface Options {
   peers: boolean;
   apiLogLevel: string;
   keepLogs?: boolean;
-}
-
-/** Which targets run which scenario: PostGraphile and the floor answer (a), (b) and __typename. */
-function targetsOf(h: Headline, withPeers: boolean): TargetName[] {
-  const all: Record<string, TargetName[]> = {
-    'a-heavy': ['api', 'api-cached', 'postgraphile', 'floor'],
-    'a-light': ['api', 'api-cached', 'postgraphile', 'floor'],
-    b: ['api', 'api-cached', 'postgraphile', 'floor'],
-    typename: ['api', 'postgraphile', 'floor'],
-  };
-  return (all[h.key] ?? ['api', 'api-cached']).filter((t) => withPeers || t !== 'postgraphile');
-}
-
-const operationOf = (h: Headline) => /query (\w+)/.exec(h.query)?.[1] ?? 'anonymous';
-
-/** The POST body a target is sent for a headline, and how its answer maps onto the API's data. */
-function requestFor(h: Headline, target: TargetName): { body: string; toApi: (data: Record<string, unknown>) => unknown } {
-  if (target === 'postgraphile') {
-    const q = postgraphileQuery(h);
-    if (!q) throw new Error(`PostGraphile has no query for ${h.key}`);
-    return { body: JSON.stringify({ query: q.query, variables: q.variables, operationName: q.operationName }), toApi: q.toApi };
-  }
-  return { body: JSON.stringify({ query: h.query, variables: h.variables, operationName: operationOf(h) }), toApi: (data) => data };
-}
-
-async function post(server: Server, body: string): Promise<{ text: string; json: Answer }> {
-  const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${server.name}: HTTP ${res.status}: ${text.slice(0, 500)}`);
-  return { text, json: JSON.parse(text) as Answer };
-}
-
-/**
- * Asks every target each scenario twice (the cached API: a miss, then a hit) and compares their
- * rows with the API's; returns the length of each target's answer, which a good answer under
- * load must have (a cheap check the load generator can afford on every response).
- */
-async function checkAnswers(picks: Headline[], servers: Map<TargetName, Server>, withPeers: boolean): Promise<Map<string, number>> {
-  const lengths = new Map<string, number>();
-  for (const h of picks) {
-    const api = servers.get('api') as Server;
-    const reference = (await post(api, requestFor(h, 'api').body)).json;
-    if (reference.errors || !reference.data || !h.nonEmpty(reference.data))
-      throw new Error(`${h.key}: the API answered no rows: ${JSON.stringify(reference).slice(0, 500)}`);
-    for (const target of targetsOf(h, withPeers)) {
-      const { body, toApi } = requestFor(h, target);
-      const server = servers.get(target) as Server;
-      const answers = [await post(server, body), await post(server, body)];
-      for (const { json } of answers) {
-        if (json.errors) throw new Error(`${h.key}: ${target} answered errors: ${JSON.stringify(json.errors).slice(0, 500)}`);
-        assertSameRows(h.key, target, reference.data, toApi(json.data ?? {}));
-      }
-      const [first, second] = answers.map((a) => a.text.length);
-      if (first === second) lengths.set(`${h.key}/${target}`, second as number);
-    }
-  }
-  return lengths;
+  database?: string;
+  out?: string;
 }
 
 /** The API's statement counter from /metrics: statements and requests so far, by operation. */
@@ -236,32 +181,6 @@ async function databaseExists(admin: postgres.Sql, name: string): Promise<boolea
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** The server as deployed; the response cache is set per target. */
-const SERVER_ENV = { NODE_ENV: 'production', GRAPHIQL: 'false', PORT: '0', HOST: '127.0.0.1' };
-
-/** Starts the targets one after another (not at once: start-up would compete for the cores). */
-async function startTargets(
-  url: string,
-  withPeers: boolean,
-  logDir: string,
-  logLevel: string,
-  servers: Map<TargetName, Server>,
-  prefix = '',
-): Promise<void> {
-  const tsx = ['--import', 'tsx'];
-  const api = { ...SERVER_ENV, DATABASE_URL: url, LOG_LEVEL: logLevel };
-  const specs: [TargetName, string[], Record<string, string>][] = [
-    ['api', [...tsx, 'src/server/main.ts'], { ...api, RESPONSE_CACHE_MB: '0' }],
-    ['api-cached', [...tsx, 'src/server/main.ts'], { ...api, RESPONSE_CACHE_MB: '64' }],
-    ['postgraphile', [POSTGRAPHILE_SERVER], { NODE_ENV: 'production', PORT: '0', DATABASE_URL: url }],
-    ['floor', [...tsx, 'bench/floor.ts'], { NODE_ENV: 'production', PORT: '0', DATABASE_URL: url }],
-  ];
-  for (const [name, args, env] of specs) {
-    if (name === 'postgraphile' && !withPeers) continue;
-    servers.set(name, await startServer(`${prefix}${name}`, args, env, { cwd: root, logDir }));
-  }
-}
-
 async function main(): Promise<void> {
   const opts = program.opts<Options>();
   const only = opts.only?.split(',').map((k) => k.trim());
@@ -270,8 +189,8 @@ async function main(): Promise<void> {
   const small = opts.small === false ? quotes : parseQuotes(opts.small);
   const o = { seconds: Number(opts.duration), warmup: Number(opts.warmup), connections: Number(opts.connections) };
   const rounds = Number(opts.rounds);
-  const database = benchDatabaseName(quotes);
-  const url = benchUrl(quotes);
+  const database = opts.database ?? benchDatabaseName(quotes);
+  const url = databaseUrl(database);
   const picks = headlines(quotes).filter(picked);
   if (picks.length === 0) throw new Error(`--only ${opts.only}: no such scenario (a-heavy, a-light, b, typename, c, d)`);
 
@@ -329,7 +248,7 @@ async function main(): Promise<void> {
         'small-api',
         ['--import', 'tsx', 'src/server/main.ts'],
         { ...SERVER_ENV, DATABASE_URL: benchUrl(small), RESPONSE_CACHE_MB: '0', LOG_LEVEL: opts.apiLogLevel },
-        { cwd: root, logDir },
+        { cwd: ROOT, logDir },
       );
       servers.set('api', smallApi);
       for (const h of headlines(small).filter((x) => picked(x) && ['a-heavy', 'a-light', 'b', 'c'].includes(x.key))) {
@@ -361,10 +280,12 @@ async function main(): Promise<void> {
     load: { before: loadBefore, after: os.loadavg() },
   });
   printReport(report);
-  const file = path.join(root, 'bench/results', `${report.date.slice(0, 19).replace(/[:T]/g, '-')}-${quotes}.json`);
+  const file = opts.out
+    ? path.resolve(opts.out)
+    : path.join(ROOT, 'bench/results', `${report.date.slice(0, 19).replace(/[:T]/g, '-')}-${quotes}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwrote ${path.relative(root, file)}`);
+  console.log(`\nwrote ${path.relative(ROOT, file)}`);
   if (opts.keepLogs) console.log(`server logs: ${logDir}`);
   else rmSync(logDir, { recursive: true, force: true });
   if (measures.some((m) => m.failures > 0)) process.exitCode = 1;

@@ -1,13 +1,14 @@
 /**
  * Server processes under test. Each writes its output (stdout and stderr) straight into a log
- * file of its own: the runner reads only the first lines, until the one that gives the port, and
- * never touches the rest. A server logs as it would in production (Verbatim a JSON line per
- * request at `info`; PostGraphile and the floor log nothing per request), and what that costs
- * is the server's own write, not the runner's reading: a pipe drained by the runner would put
- * a read and a buffer per chunk on the same cores as the load.
+ * file of its own, which the runner never reads while it runs (only its tail, to explain a
+ * failed start). A server logs as it would in production (Verbatim a JSON line per request at
+ * `info`; PostGraphile and the floor log nothing per request), and what that costs is the
+ * server's own write: a pipe drained by the runner would put a read and a buffer per chunk on
+ * the same cores as the load. The port a server listens on (each is given port 0) is read from
+ * /proc, so nothing depends on what or whether it logs.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -23,34 +24,45 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** The start line of each of our servers: the API's URL, or "… listening on <port>". */
-const PORT_LINE = /(?:https?:\/\/127\.0\.0\.1:|listening on )([0-9]+)/;
 const START_TIMEOUT_MS = 120_000;
 
-/** Reads the log until it shows the port: only the start of the file. */
-async function waitForPort(log: string, child: ChildProcess, name: string): Promise<number> {
-  const fd = openSync(log, 'r');
+/** The TCP port `pid` listens on, if it listens on one yet (Linux /proc). */
+export function listeningPort(pid: number): number | undefined {
+  const sockets = new Set<string>();
   try {
-    let text = '';
-    let offset = 0;
-    const buffer = Buffer.alloc(64 * 1024);
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, offset);
-      if (n > 0) {
-        offset += n;
-        text += buffer.subarray(0, n).toString('latin1'); // the port line is ASCII
-        const m = PORT_LINE.exec(text);
-        if (m) return Number(m[1]);
-        continue;
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        const m = /^socket:\[([0-9]+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m) sockets.add(m[1] as string);
+      } catch {
+        // closed since readdir
       }
-      if (child.exitCode !== null || child.signalCode !== null)
-        throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before listening:\n${text.slice(-4000)}`);
-      if (Date.now() > deadline) throw new Error(`${name} printed no port in ${START_TIMEOUT_MS / 1000} s:\n${text.slice(-4000)}`);
-      await sleep(25);
     }
-  } finally {
-    closeSync(fd);
+  } catch {
+    return undefined; // gone
+  }
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      // sl local_address rem_address st ... inode: st 0A is LISTEN.
+      const f = line.trim().split(/\s+/);
+      if (f[3] === '0A' && sockets.has(f[9] as string)) return parseInt((f[1] as string).split(':')[1] as string, 16);
+    }
+  }
+  return undefined;
+}
+
+function tail(file: string, bytes = 4000): string {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return text.slice(-bytes);
+  } catch {
+    return '';
   }
 }
 
@@ -70,24 +82,34 @@ export async function startServer(
     closeSync(fd); // the child has its own copy
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    const port = await waitForPort(log, child, name);
-    return {
-      name,
-      child,
-      pid: child.pid as number,
-      port,
-      url: `http://127.0.0.1:${port}/graphql`,
-      log,
-      logBytes: () => statSync(log).size,
-      async stop() {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        await exited;
-      },
-    };
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    throw error;
+  const pid = child.pid as number;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let port: number | undefined;
+  while ((port = listeningPort(pid)) === undefined) {
+    const failure =
+      child.exitCode !== null || child.signalCode !== null
+        ? `${name} exited (${child.exitCode ?? child.signalCode}) before listening`
+        : Date.now() > deadline
+          ? `${name} did not listen within ${START_TIMEOUT_MS / 1000} s`
+          : undefined;
+    if (failure) {
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`${failure}; the end of ${log}:\n${tail(log)}`);
+    }
+    await sleep(25);
   }
+  return {
+    name,
+    child,
+    pid,
+    port,
+    url: `http://127.0.0.1:${port}/graphql`,
+    log,
+    logBytes: () => statSync(log).size,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

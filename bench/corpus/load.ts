@@ -14,7 +14,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { CopyStream } from './copy.js';
 import { type IdBase, sizeFor, SyntheticCorpus } from './generate.js';
-import { adminClient, benchDatabaseName, benchUrl, parseQuotes } from '../target.js';
+import { adminClient, benchDatabaseName, databaseUrl, parseQuotes } from '../database.js';
 
 const COLUMNS = {
   organizations: ['id', 'slug', 'name', 'kind', 'aliases', 'country', 'parent_id', 'description'],
@@ -67,21 +67,22 @@ const program = new Command()
   .description('Generate and load a synthetic corpus into its own database on the server.')
   .option('--quotes <n>', 'quotes to generate (a number, 10k, 1m, or tiny|small|medium|large)', 'large')
   .option('--seed <n>', 'PRNG seed', '1')
+  .option('--database <name>', 'the database to (re)create (default: verbatim_bench_<quotes>)')
   .parse();
 
 async function main(): Promise<void> {
-  const opts = program.opts<{ quotes: string; seed: string }>();
+  const opts = program.opts<{ quotes: string; seed: string; database?: string }>();
   const quotes = parseQuotes(opts.quotes);
   const seed = Number(opts.seed);
   const size = sizeFor(quotes);
-  const name = benchDatabaseName(quotes);
+  const name = opts.database ?? benchDatabaseName(quotes);
   const started = performance.now();
 
   const admin = adminClient();
   await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE "${name}"`);
   await admin.end();
-  const url = benchUrl(quotes);
+  const url = databaseUrl(name);
   const handle = await openDatabase({ url });
   await migrate(handle.db);
   await handle.close();

@@ -23,10 +23,14 @@ export function benchDatabaseName(quotes: number): string {
   return `verbatim_bench_${quotes}`;
 }
 
-export function benchUrl(quotes: number): string {
+export function databaseUrl(name: string): string {
   const url = new URL(SERVER_URL);
-  url.pathname = `/${benchDatabaseName(quotes)}`;
+  url.pathname = `/${name}`;
   return url.toString();
+}
+
+export function benchUrl(quotes: number): string {
+  return databaseUrl(benchDatabaseName(quotes));
 }
 
 /** Connects to the server's maintenance database (to create or drop bench databases). */
