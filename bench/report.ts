@@ -65,16 +65,21 @@ export function summarize(measures: Measure[], s: Settings) {
     TARGETS.flatMap((target) => {
       const ms = of(scenario, target);
       if (ms.length === 0) return [];
-      const smallRun =
-        target === 'api' ? measures.find((m) => m.quotes === s.small && m.quotes !== s.quotes && m.scenario === scenario) : undefined;
-      const p50 = spread(ms.map((m) => m.p50));
+      // The same scenario on the small corpus, measured right after, in the same round.
+      const small = target === 'api' && s.small !== s.quotes ? measures.filter((m) => m.quotes === s.small && m.scenario === scenario) : [];
+      const flatness = spread(
+        ms.flatMap((m) => {
+          const other = small.find((x) => x.round === m.round);
+          return other && other.p50 > 0 ? [m.p50 / other.p50] : [];
+        }),
+      );
       return [
         {
           scenario,
           target,
           rounds: ms.length,
           rps: spread(ms.map((m) => m.rps)),
-          p50,
+          p50: spread(ms.map((m) => m.p50)),
           p99: spread(ms.map((m) => m.p99)),
           failures: ms.reduce((n, m) => n + m.failures, 0),
           serverCpuMsPerRequest: spread(ms.map((m) => m.serverCpuMsPerRequest)),
@@ -85,8 +90,8 @@ export function summarize(measures: Measure[], s: Settings) {
             spread(ms.flatMap((m) => (m.statementsPerRequest === null ? [] : [m.statementsPerRequest])))?.median ?? null,
           statementsBySize: target === 'api' ? (s.statements[scenario] ?? null) : null,
           maxRssMb: Math.max(...ms.map((m) => m.maxRssMb)),
-          smallP50: smallRun?.p50 ?? null,
-          flatness: smallRun && p50 ? round(p50.median / smallRun.p50) : null,
+          smallP50: spread(small.map((m) => m.p50))?.median ?? null,
+          flatness: flatness && round(flatness.median),
         },
       ];
     }),

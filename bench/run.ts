@@ -30,7 +30,7 @@ import { type Headline, headlines } from './queries.js';
 import { type Measure, printReport, summarize } from './report.js';
 import { type Server, startServer } from './servers.js';
 import { checkAnswers, operationOf, post, requestFor, ROOT, SERVER_ENV, startTargets, type TargetName, targetsOf } from './targets.js';
-import { adminClient, benchDatabaseName, benchUrl, databaseUrl, parseQuotes } from './database.js';
+import { adminClient, benchDatabaseName, databaseUrl, parseQuotes } from './database.js';
 
 const program = new Command()
   .name('bench')
@@ -179,6 +179,17 @@ async function databaseExists(admin: postgres.Sql, name: string): Promise<boolea
   return (await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`).length > 0;
 }
 
+/** The scenarios whose p50 should not grow with the corpus. */
+const FLATNESS = ['a-heavy', 'a-light', 'b', 'c'];
+
+async function checkHasRows(list: Headline[], server: Server): Promise<void> {
+  for (const h of list) {
+    const { json } = await post(server, requestFor(h, 'api').body);
+    if (json.errors || !json.data || !h.nonEmpty(json.data))
+      throw new Error(`${h.key} on the small corpus: no rows: ${JSON.stringify(json).slice(0, 500)}`);
+  }
+}
+
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
@@ -197,6 +208,7 @@ async function main(): Promise<void> {
   const admin = adminClient();
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'verbatim-bench-'));
   const servers = new Map<TargetName, Server>();
+  const others: Server[] = [];
   const measures: Measure[] = [];
   const loadBefore = os.loadavg();
   const statements: Awaited<ReturnType<typeof statementCounts>> = {};
@@ -211,61 +223,59 @@ async function main(): Promise<void> {
       `starting ${opts.peers ? 'api, api-cached, postgraphile, floor' : 'api, api-cached, floor'} on ${database} (logs in ${logDir}) ...`,
     );
     await startTargets(url, opts.peers, logDir, opts.apiLogLevel, servers);
+    // Flatness: the API on the small corpus too, measured right after the large one, each round.
+    const smallDatabase = benchDatabaseName(small);
+    const flat = new Map(
+      headlines(small)
+        .filter((h) => picked(h) && FLATNESS.includes(h.key))
+        .map((h) => [h.key, h]),
+    );
+    let smallApi: Server | undefined;
+    if (small !== quotes && flat.size > 0 && (await databaseExists(admin, smallDatabase))) {
+      smallApi = await startServer(
+        'api-small',
+        ['--import', 'tsx', 'src/server/main.ts'],
+        { ...SERVER_ENV, DATABASE_URL: databaseUrl(smallDatabase), RESPONSE_CACHE_MB: '0', LOG_LEVEL: opts.apiLogLevel },
+        { cwd: ROOT, logDir },
+      );
+      others.push(smallApi);
+    } else if (small !== quotes) {
+      console.log(`(no ${smallDatabase}: flatness skipped; load it with npm run bench:corpus -- --quotes ${small})`);
+    }
 
     console.log('checking that every target answers the API rows ...');
     const lengths = await checkAnswers(picks, servers, opts.peers);
+    if (smallApi) await checkHasRows([...flat.values()], smallApi);
     console.log('statements per request (page sizes 5, 20, 50) ...');
     Object.assign(statements, await statementCounts(servers.get('api') as Server, quotes, picked));
 
+    const say = (m: Measure) =>
+      console.log(`${m.rps} req/s, ${m.serverCpuMsPerRequest} ms CPU/req, p50 ${m.p50} ms${m.failures ? `, ${m.failures} FAILED` : ''}`);
     for (let r = 1; r <= rounds; r += 1) {
       for (const h of picks) {
         for (const target of targetsOf(h, opts.peers)) {
           process.stdout.write(`round ${r}/${rounds}: ${h.label}, ${target} ... `);
-          const m = await measure(
-            {
-              h,
-              target,
-              server: servers.get(target) as Server,
-              round: r,
-              quotes,
-              database,
-              expectedLength: lengths.get(`${h.key}/${target}`),
-            },
-            admin,
-            o,
-          );
-          console.log(`${m.rps} req/s, ${m.serverCpuMsPerRequest} ms CPU/req${m.failures ? `, ${m.failures} FAILED` : ''}`);
+          const server = servers.get(target) as Server;
+          const expectedLength = lengths.get(`${h.key}/${target}`);
+          const m = await measure({ h, target, server, round: r, quotes, database, expectedLength }, admin, o);
+          say(m);
           measures.push(m);
+          const hSmall = flat.get(h.key);
+          if (target === 'api' && smallApi && hSmall) {
+            process.stdout.write(`round ${r}/${rounds}: ${h.label}, api at ${small} quotes ... `);
+            const ms = await measure(
+              { h: hSmall, target, server: smallApi, round: r, quotes: small, database: smallDatabase, expectedLength: undefined },
+              admin,
+              o,
+            );
+            say(ms);
+            measures.push(ms);
+          }
         }
       }
     }
-    await Promise.all([...servers.values()].map((s) => s.stop()));
-    servers.clear();
-
-    // Flatness: p50 of (a), (b), (c) on the small corpus, same settings, once.
-    if (small !== quotes && (await databaseExists(admin, benchDatabaseName(small)))) {
-      const smallApi = await startServer(
-        'small-api',
-        ['--import', 'tsx', 'src/server/main.ts'],
-        { ...SERVER_ENV, DATABASE_URL: benchUrl(small), RESPONSE_CACHE_MB: '0', LOG_LEVEL: opts.apiLogLevel },
-        { cwd: ROOT, logDir },
-      );
-      servers.set('api', smallApi);
-      for (const h of headlines(small).filter((x) => picked(x) && ['a-heavy', 'a-light', 'b', 'c'].includes(x.key))) {
-        process.stdout.write(`${h.label} at ${small} quotes, api ... `);
-        const m = await measure(
-          { h, target: 'api', server: smallApi, round: 1, quotes: small, database: benchDatabaseName(small), expectedLength: undefined },
-          admin,
-          o,
-        );
-        console.log(`p50 ${m.p50} ms`);
-        measures.push(m);
-      }
-    } else {
-      console.log(`(no ${benchDatabaseName(small)}: flatness skipped; load it with npm run bench:corpus -- --quotes ${small})`);
-    }
   } finally {
-    await Promise.all([...servers.values()].map((s) => s.stop()));
+    await Promise.all([...servers.values(), ...others].map((s) => s.stop()));
     await admin.end();
   }
 
@@ -285,7 +295,7 @@ async function main(): Promise<void> {
     : path.join(ROOT, 'bench/results', `${report.date.slice(0, 19).replace(/[:T]/g, '-')}-${quotes}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwrote ${path.relative(ROOT, file)}`);
+  console.log(`\nwrote ${file.startsWith(ROOT) ? path.relative(ROOT, file) : file}`);
   if (opts.keepLogs) console.log(`server logs: ${logDir}`);
   else rmSync(logDir, { recursive: true, force: true });
   if (measures.some((m) => m.failures > 0)) process.exitCode = 1;
