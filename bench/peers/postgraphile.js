@@ -38,12 +38,12 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   console.log(`postgraphile listening on ${typeof address === 'object' && address ? address.port : '?'}`);
 });
+// Stop listening, release PostGraphile and the pool, exit 0 even if releasing fails (said on stderr).
 process.on('SIGTERM', () =>
-  server.close(
-    () =>
-      void pgl
-        .release()
-        .then(() => pool.end())
-        .then(() => process.exit(0)),
+  server.close(() =>
+    Promise.resolve(pgl.release())
+      .then(() => pool.end())
+      .catch((error) => console.error(error))
+      .finally(() => process.exit(0)),
   ),
 );
