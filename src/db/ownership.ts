@@ -175,10 +175,10 @@ function isSameFile(fd: number, file: string): boolean {
 
 /**
  * The owner's details. A new owner writes them right after taking the lock, so for a moment the
- * file may be empty or still name the previous owner (who is dead then): wait up to a second.
+ * file may be empty or still name the previous owner (who is dead then): wait up to 3 s.
  */
 async function readOwner(file: string): Promise<OwnerInfo | undefined> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 60; attempt++) {
     try {
       const owner = JSON.parse(readFileSync(file, 'utf8')) as OwnerInfo;
       if (typeof owner.pid === 'number' && isAlive(owner.pid)) return owner;

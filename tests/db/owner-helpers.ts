@@ -6,7 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { LOCK_FILE, type OwnerInfo } from '../../src/db/ownership.js';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { claimDataDir, LOCK_FILE, type OwnerInfo } from '../../src/db/ownership.js';
+import { queryRows } from '../../src/db/rows.js';
 import { root } from '../helpers/process.js';
 
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -24,7 +27,7 @@ export interface Launched {
 }
 
 /** Starts `npm start`'s entry point; unlike startServer, losing is an outcome, not an error. */
-export function launch(env: Record<string, string>, timeoutMs = 90_000): Launched {
+export function launch(env: Record<string, string>, timeoutMs = 240_000): Launched {
   const child = spawn(tsx, ['src/server/main.ts'], { cwd: root, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env } });
   let out = '';
   let err = '';
@@ -67,7 +70,7 @@ export function owner(dataDir: string): OwnerInfo | undefined {
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -86,6 +89,15 @@ export async function graphql(url: string, query: string): Promise<unknown> {
 export const COUNTS =
   '{ articles { totalCount } quotes { totalCount } speakers { totalCount } events { totalCount } organizations { totalCount } }';
 
+/** How many files and folders `dir` holds, all the way down (0 when it does not exist). */
+export function fileCount(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true }).length;
+  } catch {
+    return 0;
+  }
+}
+
 /** Every file under `dir` with its size and content hash: to prove a folder untouched. */
 export function folderState(dir: string): Record<string, string> | 'missing' {
   if (!existsSync(dir)) return 'missing';
@@ -100,4 +112,40 @@ export function folderState(dir: string): Record<string, string> | 'missing' {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * Stops a server cleanly with SIGTERM sent to the node process that owns `dataDir`. (Sent to the
+ * tsx wrapper, the signal is relayed, but tsx SIGKILLs its child when the child does not
+ * acknowledge within 30 ms, which a loaded machine can miss: that would not be a clean stop.)
+ */
+export async function stopOwner(server: { exited: Promise<number | null> }, dataDir: string): Promise<number | null> {
+  const pid = owner(dataDir)?.pid;
+  if (pid === undefined) throw new Error(`no owner recorded in ${dataDir}`);
+  process.kill(pid, 'SIGTERM');
+  return server.exited;
+}
+
+/** Opens a data folder in this process (claimed, as every process must), runs `use`, closes it. */
+export async function withFolder<T>(dataDir: string, use: (db: Database) => Promise<T>): Promise<T> {
+  const claim = await claimDataDir(dataDir);
+  try {
+    const handle = await openDatabase({ dataDir: claim });
+    try {
+      return await use(handle.db);
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    claim.release();
+  }
+}
+
+/** How many times each migration is recorded, in the order of created_at. */
+export async function recordedTimes(db: Database): Promise<number[]> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations group by created_at order by created_at`,
+  );
+  return rows.map((r) => r.n);
 }
