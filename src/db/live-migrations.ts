@@ -82,8 +82,9 @@ export async function startLiveMigrations(options: LiveMigrationsOptions): Promi
     if (seen === lastSeen) return;
     lastSeen = seen;
     try {
-      readMigrations(folder); // the journal parses and lists only files that are there
+      // The journal alone says whether anything is pending (the usual answer: no, and cheaply).
       if ((await pendingMigrations(db, folder)).length === 0) return;
+      readMigrations(folder); // every file the journal lists is there
     } catch (error) {
       if (error instanceof MigrationError) {
         logger.warn(`verbatim: waiting for the migrations folder to be complete: ${error.message}`);
