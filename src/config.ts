@@ -1,5 +1,6 @@
 /** Environment → typed, validated settings. Every problem is reported at once, one line each. */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const portSchema = z.coerce
@@ -56,6 +57,11 @@ const envSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
     .optional(),
   DATA_DIR: z.string().trim().min(1, 'is empty').default('.data/pglite'),
+  VERBATIM_MIGRATIONS_DIR: z
+    .string()
+    .trim()
+    .min(1, 'is empty')
+    .default(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')),
   PORT: portSchema.default(4000),
   HOST: z.string().trim().min(1, 'is empty').default('127.0.0.1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -89,6 +95,8 @@ export interface Config {
   /** Set: the real server through `postgres`. Unset: embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The migrations the embedded server applies at start and while it runs. */
+  migrationsDir: string;
   port: number;
   host: string;
   /** Production hides field suggestions ("Did you mean ...?"). */
@@ -136,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
+    migrationsDir: path.resolve(e.VERBATIM_MIGRATIONS_DIR),
     port: e.PORT,
     host: e.HOST,
     production: e.NODE_ENV === 'production',

@@ -34,7 +34,8 @@ program
       console.log(`${result.article}: nothing changed since ${result.tag}; nothing written.`);
     } else {
       console.log(`${result.article}: wrote ${result.file} (${result.action === 'add' ? 'new article' : `correction`}).`);
-      console.log('Review it, then apply it: npm run db:migrate (the embedded database migrates on npm start).');
+      // An embedded server (npm start) that owns the database applies it as soon as it is written.
+      console.log('A running embedded server (npm start) applies it now; otherwise: npm run db:migrate, or npm start.');
     }
   });
 

@@ -2,13 +2,13 @@
  * Opening the database: embedded PGlite in a local folder by default, or the real server through
  * `postgres` when a URL is given. Both return the same typed drizzle database.
  */
-import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { recordStatement } from './instrument.js';
+import type { DataDirClaim } from './ownership.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -30,8 +30,11 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   /** A postgres:// URL; when absent, PGlite is used. */
   url?: string | undefined;
-  /** PGlite's data folder; when absent (and no url), an in-memory PGlite. */
-  dataDir?: string | undefined;
+  /**
+   * PGlite's data folder, claimed by this process (src/db/ownership.ts: two processes on one folder
+   * corrupt it); when absent (and no url), an in-memory PGlite.
+   */
+  dataDir?: DataDirClaim | undefined;
   /** Connections in the server pool. */
   maxConnections?: number;
   /** Seconds to wait for a connection before failing. */
@@ -71,16 +74,18 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
   return openPglite(options.dataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+async function openPglite(claim: DataDirClaim | undefined): Promise<DatabaseHandle> {
+  const dataDir = claim?.dir;
+  claim?.publish(); // from now on the folder is in use: a second process is told by whom
   const { PGlite, drizzle: drizzlePglite, extensions } = await loadPglite();
   let client: PGlite;
   try {
     client = await PGlite.create(dataDir ?? 'memory://', { extensions });
   } catch (error) {
+    // The folder is ours (claimed), so this is a damaged folder, not a busy one.
     throw new DatabaseConnectionError(
       `cannot open the embedded database in ${dataDir ?? 'memory'}: ${errorText(error)}` +
-        ' (is another Verbatim process using this folder? set DATA_DIR to use another one)',
+        ' (the folder may be damaged: move it away and start again to rebuild it from the migrations, or set DATA_DIR to use another one)',
     );
   }
   const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: countingLogger });
@@ -172,6 +177,13 @@ function errorText(error: unknown): string {
     if (code === 'ECONNREFUSED') return 'connection refused (is the server running?)';
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
     return error.message || String(code ?? error.name);
+  }
+  // PGlite can reject with plain objects (its Emscripten exit status): never print [object Object].
+  if (typeof error === 'object' && error !== null) {
+    const { message, name } = error as { message?: unknown; name?: unknown };
+    if (typeof message === 'string' && message) return message;
+    const json = JSON.stringify(error);
+    return json && json !== '{}' ? json.slice(0, 200) : String(name ?? 'unknown error');
   }
   return String(error);
 }

@@ -1,7 +1,13 @@
 /**
  * `/health` answers while the process lives; `/ready` answers 503 until the database is reachable
  * and its migrations are current, and again while the server shuts down.
+ *
+ * On the embedded database the server applies new migrations itself, at once
+ * (src/db/live-migrations.ts), and serves the previous corpus whole until then: a migration file
+ * just written is not a reason to take the server out of a load balancer, so there pending
+ * migrations do not make it unready (`migrations: false`).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
 import type { Database } from '../db/client.js';
@@ -18,7 +24,13 @@ export type ReadinessCheck = () => Promise<Readiness>;
 /** How long /ready waits for the database before calling it unreachable. */
 const READY_TIMEOUT_MS = 2_000;
 
-export function databaseReadiness(db: Database, isShuttingDown: () => boolean = () => false): ReadinessCheck {
+export interface ReadinessOptions {
+  isShuttingDown?: () => boolean;
+  /** The migrations folder whose pending migrations make it unready, or false not to look. */
+  migrations?: string | false;
+}
+
+export function databaseReadiness(db: Database, { isShuttingDown = () => false, migrations }: ReadinessOptions = {}): ReadinessCheck {
   return async () => {
     if (isShuttingDown()) return { ready: false, reason: 'shutting down' };
     let timer: NodeJS.Timeout | undefined;
@@ -31,7 +43,7 @@ export function databaseReadiness(db: Database, isShuttingDown: () => boolean = 
       } catch (error) {
         return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
       }
-      const pending = await pendingMigrations(db);
+      const pending = migrations === false ? [] : await pendingMigrations(db, migrations);
       if (pending.length > 0) return { ready: false, reason: `migrations pending: ${pending.join(', ')}` };
       return { ready: true };
     })();
@@ -61,3 +73,17 @@ export function healthPlugin(readiness: ReadinessCheck): Plugin {
     },
   };
 }
+
+/**
+ * Requests that arrive while the server starts (the port is taken before the database is opened
+ * and migrated): alive, not ready.
+ */
+export const starting = (request: IncomingMessage, response: ServerResponse): void => {
+  const alive = request.url === '/health';
+  response.writeHead(alive ? 200 : 503, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'retry-after': '1',
+  });
+  response.end(JSON.stringify(alive ? { status: 'ok' } : { status: 'unavailable', reason: 'starting' }));
+};

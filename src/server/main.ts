@@ -1,26 +1,42 @@
-/** Entry point: read config, open and migrate the database, listen, shut down cleanly. */
-import { createServer } from 'node:http';
+/**
+ * Entry point: read config, claim the embedded data folder, take the port, open and migrate the
+ * database, serve, shut down cleanly. Each step that can fail does so before the next one touches
+ * anything: a second server on the same folder stops before the port, a port clash before the
+ * database.
+ */
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseConnectionError, openDatabase } from '../db/client.js';
 import { CorpusVersion } from '../db/corpus-version.js';
-import { migrate, pendingMigrations } from '../db/migrate.js';
+import { startLiveMigrations } from '../db/live-migrations.js';
+import { migrate, MigrationError, pendingMigrations } from '../db/migrate.js';
+import { claimDataDir, DataDirError } from '../db/ownership.js';
 import { createApp } from './app.js';
-import { databaseReadiness } from './health.js';
+import { databaseReadiness, starting } from './health.js';
+
+class ListenError extends Error {}
 
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
   logger.level = config.logLevel;
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, allowUnavailable: true });
+  const claim = config.databaseUrl ? undefined : await claimDataDir(config.dataDir);
+  let app: RequestListener = starting;
+  const server = createServer((request, response) => app(request, response));
+  await listen(server, config.port, config.host).catch((error: unknown) => {
+    claim?.release({ undo: true }); // nothing of the folder was used: leave it as it was
+    throw error;
+  });
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: claim, allowUnavailable: true });
   if (handle.unavailable) {
     logger.warn(`verbatim: ${handle.unavailable}; starting anyway: /ready answers 503 until it is reachable`);
   } else if (handle.driver === 'pglite') {
     // The embedded database is ours alone: bring it up to date (this is also how the seed corpus
     // arrives, since articles are migrations).
-    const { applied } = await migrate(handle.db);
+    const { applied } = await migrate(handle.db, config.migrationsDir);
     if (applied.length > 0) logger.info({ applied }, `Applied ${applied.length} migration(s) to ${handle.location}.`);
   } else {
-    const pending = await pendingMigrations(handle.db);
+    const pending = await pendingMigrations(handle.db, config.migrationsDir);
     if (pending.length > 0) {
       logger.warn(
         { pending },
@@ -33,21 +49,29 @@ async function main(logger: Logger): Promise<void> {
   // seen within the version's refresh interval.
   const corpusVersion = new CorpusVersion(handle.db);
   await corpusVersion.start();
+  // The embedded server is its folder's only writer: it applies new migrations itself, then moves
+  // to the new corpus version at once.
+  const live =
+    claim &&
+    (await startLiveMigrations({
+      db: handle.db,
+      folder: config.migrationsDir,
+      claim,
+      location: handle.location,
+      logger,
+      onChange: () => corpusVersion.refresh(),
+    }));
 
   let shuttingDown = false;
   const yoga = createApp({
     db: handle.db,
     config,
-    readiness: databaseReadiness(handle.db, () => shuttingDown),
+    readiness: databaseReadiness(handle.db, { isShuttingDown: () => shuttingDown, migrations: !live && config.migrationsDir }),
     logger,
     corpusVersion,
     pool: { driver: handle.driver, max: handle.maxConnections },
   });
-  const server = createServer(yoga);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
+  app = (request, response) => void yoga(request, response);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -71,8 +95,8 @@ async function main(logger: Logger): Promise<void> {
     // close() stops accepting connections and waits for the active ones; idle keep-alive
     // connections are closed now, busy ones as soon as their response is sent.
     server.close(() => {
-      void handle
-        .close()
+      void Promise.resolve(live?.stop())
+        .then(() => handle.close())
         .catch((error: unknown) => logger.error({ err: error }, 'verbatim: closing the database failed'))
         .finally(() => {
           clearTimeout(force);
@@ -86,6 +110,19 @@ async function main(logger: Logger): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const where = `port ${port} on ${host}`;
+      if (error.code === 'EADDRINUSE')
+        reject(new ListenError(`${where} is in use by another process: stop it, or set PORT (0 picks a free port)`));
+      else if (error.code === 'EACCES') reject(new ListenError(`not allowed to listen on ${where}: set PORT to 1024 or above`));
+      else reject(new ListenError(`cannot listen on ${where}: ${error.message}`));
+    });
+    server.listen(port, host, resolve);
+  });
+}
+
 /** pino writes synchronously to stdout by default, so nothing logged is lost on exit. */
 const logger = pino({ base: { service: 'verbatim' } });
 
@@ -96,8 +133,9 @@ function exit(code: number): never {
 
 main(logger).catch((error: unknown) => {
   // Start-up failures go to stderr as plain lines, whatever LOG_LEVEL says (it may be the problem).
-  if (error instanceof ConfigError || error instanceof DatabaseConnectionError) {
-    console.error(`verbatim: ${error.message}`);
+  const known = [ConfigError, DatabaseConnectionError, DataDirError, MigrationError, ListenError];
+  if (known.some((k) => error instanceof k)) {
+    console.error(`verbatim: ${(error as Error).message}`);
   } else {
     console.error('verbatim: failed to start:', error);
   }
