@@ -5,7 +5,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import { defaultConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import { createContext, type Context } from '../schema/context.js';
+import type { Context } from '../schema/context.js';
 import { schema } from '../schema/index.js';
 import { maskedErrors } from './errors.js';
 import { graphiqlTabs } from './graphiql.js';
@@ -16,6 +16,7 @@ import { cachingPlugin } from './caching.js';
 import { createMetrics, type PoolInfo } from './metrics.js';
 import { observabilityPlugin, yogaLogger } from './observability.js';
 import { loadManifest, persistedOperationsPlugin, type Manifest } from './persisted.js';
+import { requestDatabases } from './request-db.js';
 import { responseCachePlugin } from './response-cache.js';
 
 export interface AppOptions {
@@ -53,6 +54,8 @@ export function createApp({
   manifest = loadManifest(),
 }: AppOptions): App {
   const metrics = config.metrics ? createMetrics(pool) : undefined;
+  // One snapshot and one deadline per operation: ctx.db (src/server/request-db.ts).
+  const databases = requestDatabases(db, config.requestTimeoutMs);
   const plugins: Plugin[] = [
     // First: its request id and timing cover every response, even those ended early.
     observabilityPlugin({
@@ -66,6 +69,7 @@ export function createApp({
     persistedOperationsPlugin(manifest, config.persistedOnly),
     ...limitPlugins(config.limits),
     rejectNulPlugin(),
+    databases.plugin,
   ];
   // After the persisted operations (a hash becomes its query text first) and the limits.
   // Only with a corpus version to key it by: a cache not tied to it would outlive a migration.
@@ -83,9 +87,12 @@ export function createApp({
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    context: () => createContext(db),
+    context: databases.context,
     plugins,
     batching: { limit: YOGA_BATCH_CAP },
+    // Our own limit refuses bodies by their Content-Length before they are read, and Node holds
+    // a body to it (src/server/limits.ts); yoga's would pipe every body through a counting stream.
+    maxRequestBodySize: false,
     // Bundled GraphiQL: the page and its workers are served by us, never from a CDN. Imported on
     // the first page view: the bundle is ~75 MB of resident memory a server without GraphiQL
     // (or one nobody browses) should not carry.
