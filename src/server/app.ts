@@ -17,7 +17,7 @@ import { createMetrics, type PoolInfo } from './metrics.js';
 import { observabilityPlugin, yogaLogger } from './observability.js';
 import { loadManifest, persistedOperationsPlugin, type Manifest } from './persisted.js';
 import { requestDatabases } from './request-db.js';
-import { responseCachePlugin } from './response-cache.js';
+import { memoryStore, responseCachePlugin } from './response-cache.js';
 
 export interface AppOptions {
   db: Database;
@@ -56,6 +56,7 @@ export function createApp({
   const metrics = config.metrics ? createMetrics(pool) : undefined;
   // One snapshot and one deadline per operation: ctx.db (src/server/request-db.ts).
   const databases = requestDatabases(db, config.requestTimeoutMs);
+  const servedFromCache = new WeakSet<Request>();
   const plugins: Plugin[] = [
     // First: its request id and timing cover every response, even those ended early.
     observabilityPlugin({
@@ -65,23 +66,24 @@ export function createApp({
     }),
     healthPlugin(readiness),
     // Before the limits and execution: a 304 costs nothing.
-    cachingPlugin({ version: () => corpusVersion?.value, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT }),
+    cachingPlugin({ version: () => corpusVersion?.value, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT, servedFromCache }),
     persistedOperationsPlugin(manifest, config.persistedOnly),
     ...limitPlugins(config.limits),
-    rejectNulPlugin(),
-    databases.plugin,
   ];
-  // After the persisted operations (a hash becomes its query text first) and the limits.
+  // After the body limit (it reads POST bodies), before any GraphQL work (a hit skips it all).
   // Only with a corpus version to key it by: a cache not tied to it would outlive a migration.
   if (corpusVersion && config.responseCacheMb > 0) {
     plugins.push(
       responseCachePlugin({
         version: () => corpusVersion.value,
-        maxBytes: Math.round(config.responseCacheMb * 2 ** 20),
+        store: memoryStore(Math.round(config.responseCacheMb * 2 ** 20)),
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        served: servedFromCache,
         metrics: metrics?.responseCache,
       }),
     );
   }
+  plugins.push(rejectNulPlugin(), databases.plugin);
   if (config.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
   if (!config.introspection) plugins.push(useDisableIntrospection() as Plugin);
   return createYoga<Record<string, unknown>, Context>({
