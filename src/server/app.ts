@@ -5,7 +5,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
 import { defaultConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import type { Context } from '../schema/context.js';
+import { createContext, type Context } from '../schema/context.js';
 import { schema } from '../schema/index.js';
 import { maskedErrors } from './errors.js';
 import { graphiqlTabs } from './graphiql.js';
@@ -35,6 +35,11 @@ export interface AppOptions {
   pool?: PoolInfo;
   /** Persisted operations; operations/manifest.json by default. */
   manifest?: Manifest;
+  /**
+   * One snapshot per operation (src/server/request-db.ts); on by default. Off only to measure
+   * what it costs (scripts/measure-requests.ts): responses may then mix corpus states.
+   */
+  snapshots?: boolean;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -52,10 +57,11 @@ export function createApp({
   corpusVersion,
   pool,
   manifest = loadManifest(),
+  snapshots = true,
 }: AppOptions): App {
   const metrics = config.metrics ? createMetrics(pool) : undefined;
   // One snapshot and one deadline per operation: ctx.db (src/server/request-db.ts).
-  const databases = requestDatabases(db, config.requestTimeoutMs);
+  const databases = snapshots ? requestDatabases(db, config.requestTimeoutMs) : { context: () => createContext(db), plugin: {} };
   const servedFromCache = new WeakSet<Request>();
   const plugins: Plugin[] = [
     // First: its request id and timing cover every response, even those ended early.
