@@ -4,7 +4,11 @@
  * without bound). Not a test: it prints figures and writes them to bench/results/.
  *
  *   npm run soak                                  # 60 s, 50 connections, embedded seed corpus
+ *   npm run soak -- --duration 10m                # ten minutes (s, m or h; a bare number is seconds)
  *   npm run soak -- --database-url postgres://…   # against a migrated server database
+ *
+ * The server's resident memory is sampled every --sample seconds: the report carries the curve
+ * (start, peak, end and every sample), since memory that grows slowly only shows over minutes.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +19,20 @@ import { Command } from 'commander';
 
 const program = new Command()
   .name('soak')
-  .option('--duration <seconds>', 'how long to run', '60')
+  .option('--duration <time>', 'how long to run: 90, 90s, 10m, 1h', '60')
+  .option('--sample <seconds>', 'seconds between RSS samples', '10')
   .option('--connections <n>', 'concurrent connections', '50')
   .option('--database-url <url>', 'a migrated PostgreSQL database (default: embedded PGlite with the seed corpus)')
   .parse();
-const opts = program.opts<{ duration: string; connections: string; databaseUrl?: string }>();
+const opts = program.opts<{ duration: string; sample: string; connections: string; databaseUrl?: string }>();
+
+/** Seconds in "90", "90s", "10m" or "1h". */
+function seconds(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(text.trim());
+  if (!m) throw new Error(`--duration: expected a number of seconds or 10m, 1h (got ${JSON.stringify(text)})`);
+  return Number(m[1]) * (m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1);
+}
+const durationSeconds = seconds(opts.duration);
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -84,14 +97,20 @@ async function main(): Promise<void> {
   for (const q of QUERIES) {
     await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q) });
   }
-  const memory = { start: rssMb(pid), max: 0, end: 0 };
-  const sampler = setInterval(() => (memory.max = Math.max(memory.max, rssMb(pid))), 1_000);
+  const started = Date.now();
+  const memory = { start: rssMb(pid), max: 0, end: 0, samples: [] as { atSeconds: number; rssMb: number }[] };
+  memory.samples.push({ atSeconds: 0, rssMb: memory.start });
+  const peak = setInterval(() => (memory.max = Math.max(memory.max, rssMb(pid))), 1_000);
+  const curve = setInterval(
+    () => memory.samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), rssMb: rssMb(pid) }),
+    Number(opts.sample) * 1_000,
+  );
 
   let graphqlErrors = 0;
   const result = await autocannon({
     url,
     connections: Number(opts.connections),
-    duration: Number(opts.duration),
+    duration: durationSeconds,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     requests: QUERIES.map((q) => ({
@@ -103,8 +122,10 @@ async function main(): Promise<void> {
       },
     })),
   });
-  clearInterval(sampler);
+  clearInterval(peak);
+  clearInterval(curve);
   memory.end = rssMb(pid);
+  memory.samples.push({ atSeconds: Math.round((Date.now() - started) / 1000), rssMb: memory.end });
   child.kill('SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -113,7 +134,7 @@ async function main(): Promise<void> {
   const report = {
     date: new Date().toISOString(),
     database: opts.databaseUrl ? 'postgres' : 'pglite',
-    durationSeconds: Number(opts.duration),
+    durationSeconds,
     connections: Number(opts.connections),
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
@@ -131,6 +152,7 @@ async function main(): Promise<void> {
     'RSS max MB': memory.max,
     'RSS end MB': memory.end,
   });
+  console.log(`RSS curve (s: MB): ${memory.samples.map((p) => `${p.atSeconds}: ${p.rssMb}`).join(', ')}`);
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   const file = path.join(root, 'bench/results', `soak-${report.database}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -25,6 +25,8 @@ export interface Limits {
   bodyBytes: number;
   /** Operations in one batched request. */
   batch: number;
+  /** Bytes of one operation's `data` as JSON (UTF-8), checked before it is serialised. */
+  responseBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   directives: 30,
   bodyBytes: 100_000,
   batch: 10,
+  responseBytes: 10_000_000,
 };
 
 const positiveInt = (fallback: number) =>
@@ -74,6 +77,8 @@ const envSchema = z.object({
   LIMIT_DIRECTIVES: positiveInt(DEFAULT_LIMITS.directives),
   LIMIT_BODY_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
   LIMIT_BATCH: positiveInt(DEFAULT_LIMITS.batch),
+  LIMIT_RESPONSE_BYTES: positiveInt(DEFAULT_LIMITS.responseBytes),
+  REQUEST_TIMEOUT_MS: positiveInt(5_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   PERSISTED_ONLY: flag(false),
@@ -104,6 +109,11 @@ export interface Config {
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
+  /**
+   * Milliseconds of database time one operation may take, from its start: past it, its running
+   * statements are cancelled and the rest refused (REQUEST_TIMEOUT).
+   */
+  requestTimeoutMs: number;
   /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
   shutdownTimeoutMs: number;
   /** pino's level for the JSON logs on stdout; `silent` turns them off. */
@@ -114,7 +124,10 @@ export interface Config {
   cacheMaxAge: number;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
-  /** Megabytes of query results kept in memory, keyed by corpus version and request; 0 turns it off. */
+  /**
+   * Megabytes of answers kept in memory, keyed by corpus version and request, counted as the bytes
+   * held (body, headers, key); 0 turns it off.
+   */
   responseCacheMb: number;
 }
 
@@ -158,7 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: e.LIMIT_DIRECTIVES,
       bodyBytes: e.LIMIT_BODY_BYTES,
       batch: e.LIMIT_BATCH,
+      responseBytes: e.LIMIT_RESPONSE_BYTES,
     },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     persistedOnly: e.PERSISTED_ONLY,

@@ -16,7 +16,8 @@ import { cachingPlugin } from './caching.js';
 import { createMetrics, type PoolInfo } from './metrics.js';
 import { observabilityPlugin, yogaLogger } from './observability.js';
 import { loadManifest, persistedOperationsPlugin, type Manifest } from './persisted.js';
-import { responseCachePlugin } from './response-cache.js';
+import { requestDatabases } from './request-db.js';
+import { memoryStore, responseCachePlugin } from './response-cache.js';
 
 export interface AppOptions {
   db: Database;
@@ -34,6 +35,11 @@ export interface AppOptions {
   pool?: PoolInfo;
   /** Persisted operations; operations/manifest.json by default. */
   manifest?: Manifest;
+  /**
+   * One snapshot per operation (src/server/request-db.ts); on by default. Off only to measure
+   * what it costs (scripts/measure-requests.ts): responses may then mix corpus states.
+   */
+  snapshots?: boolean;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -51,8 +57,12 @@ export function createApp({
   corpusVersion,
   pool,
   manifest = loadManifest(),
+  snapshots = true,
 }: AppOptions): App {
   const metrics = config.metrics ? createMetrics(pool) : undefined;
+  // One snapshot and one deadline per operation: ctx.db (src/server/request-db.ts).
+  const databases = snapshots ? requestDatabases(db, config.requestTimeoutMs) : { context: () => createContext(db), plugin: {} };
+  const servedFromCache = new WeakSet<Request>();
   const plugins: Plugin[] = [
     // First: its request id and timing cover every response, even those ended early.
     observabilityPlugin({
@@ -62,30 +72,35 @@ export function createApp({
     }),
     healthPlugin(readiness),
     // Before the limits and execution: a 304 costs nothing.
-    cachingPlugin({ version: () => corpusVersion?.value, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT }),
+    cachingPlugin({ version: () => corpusVersion?.value, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT, servedFromCache }),
     persistedOperationsPlugin(manifest, config.persistedOnly),
     ...limitPlugins(config.limits),
-    rejectNulPlugin(),
   ];
-  // After the persisted operations (a hash becomes its query text first) and the limits.
+  // After the body limit (it reads POST bodies), before any GraphQL work (a hit skips it all).
   // Only with a corpus version to key it by: a cache not tied to it would outlive a migration.
   if (corpusVersion && config.responseCacheMb > 0) {
     plugins.push(
       responseCachePlugin({
         version: () => corpusVersion.value,
-        maxBytes: Math.round(config.responseCacheMb * 2 ** 20),
+        store: memoryStore(Math.round(config.responseCacheMb * 2 ** 20)),
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        served: servedFromCache,
         metrics: metrics?.responseCache,
       }),
     );
   }
+  plugins.push(rejectNulPlugin(), databases.plugin);
   if (config.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
   if (!config.introspection) plugins.push(useDisableIntrospection() as Plugin);
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
-    context: () => createContext(db),
+    context: databases.context,
     plugins,
     batching: { limit: YOGA_BATCH_CAP },
+    // Our own limit refuses bodies by their Content-Length before they are read, and Node holds
+    // a body to it (src/server/limits.ts); yoga's would pipe every body through a counting stream.
+    maxRequestBodySize: false,
     // Bundled GraphiQL: the page and its workers are served by us, never from a CDN. Imported on
     // the first page view: the bundle is ~75 MB of resident memory a server without GraphiQL
     // (or one nobody browses) should not carry.

@@ -21,10 +21,12 @@ export interface CachingOptions {
   /** Seconds a cache may serve the answer before revalidating. */
   maxAge: number;
   graphqlEndpoint: string;
+  /**
+   * Requests answered by the response cache (src/server/response-cache.ts) without executing: it
+   * only ever stores a query's answer without errors, so they are cacheable.
+   */
+  servedFromCache?: WeakSet<Request>;
 }
-
-/** How @graphql-yoga/plugin-response-cache marks a result it served. */
-export const SERVED_FROM_RESPONSE_CACHE = Symbol.for('servedFromResponseCache');
 
 interface Candidate {
   etag: string;
@@ -41,7 +43,7 @@ export function requestEtag(version: string, url: URL, accept: string): string {
   return `W/"${createHash('sha256').update(key).digest('base64url').slice(0, 32)}"`;
 }
 
-export function cachingPlugin({ version, maxAge, graphqlEndpoint }: CachingOptions): Plugin {
+export function cachingPlugin({ version, maxAge, graphqlEndpoint, servedFromCache }: CachingOptions): Plugin {
   const candidates = new WeakMap<Request, Candidate>();
   const cacheControl = `public, max-age=${maxAge}, must-revalidate`;
   return {
@@ -72,16 +74,10 @@ export function cachingPlugin({ version, maxAge, graphqlEndpoint }: CachingOptio
         },
       };
     },
-    onResultProcess({ request, result }) {
-      const candidate = candidates.get(request);
-      // Served by the response cache (src/server/response-cache.ts), which skips execution: it
-      // only ever stores a query's answer without errors.
-      if (candidate && !Array.isArray(result) && (result as Record<symbol, unknown>)[SERVED_FROM_RESPONSE_CACHE])
-        candidate.cacheable = true;
-    },
     onResponse({ request, response }) {
       if (response.status === 304) return;
       const candidate = candidates.get(request);
+      if (candidate && servedFromCache?.has(request)) candidate.cacheable = true;
       // The version moved while we executed: the answer may be either side of the migration.
       if (candidate?.cacheable && response.status === 200 && version() === candidate.version) {
         response.headers.set('cache-control', cacheControl);

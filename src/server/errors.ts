@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { REQUEST_TIMEOUT_CODE, RequestTimeoutError } from '../db/request-scope.js';
 
 /** Driver error codes that mean "the database is not there right now". */
 const UNAVAILABLE_CODES = new Set([
@@ -22,17 +23,39 @@ const UNAVAILABLE_CODES = new Set([
   '53300', // too_many_connections
 ]);
 
-/** Walks `cause` chains (drizzle wraps driver errors) looking for an outage code. */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
+/** Walks `cause` chains (drizzle wraps driver errors) for an error whose `code` passes `test`. */
+function findCode(error: unknown, test: (code: string) => boolean, depth = 0): object | undefined {
+  if (!error || typeof error !== 'object' || depth > 5) return undefined;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
-  return isDatabaseUnavailable((error as { cause?: unknown }).cause ?? (error as { originalError?: unknown }).originalError, depth + 1);
+  if (typeof code === 'string' && test(code)) return error;
+  if (error instanceof AggregateError) {
+    for (const inner of error.errors) {
+      const found = findCode(inner, test, depth + 1);
+      if (found) return found;
+    }
+  }
+  return findCode((error as { cause?: unknown }).cause ?? (error as { originalError?: unknown }).originalError, test, depth + 1);
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return findCode(error, (code) => UNAVAILABLE_CODES.has(code)) !== undefined;
+}
+
+/** The request ran past its deadline (src/db/request-scope.ts), if it did. */
+export function requestTimeout(error: unknown): RequestTimeoutError | undefined {
+  const found = findCode(error, (code) => code === REQUEST_TIMEOUT_CODE);
+  return found instanceof RequestTimeoutError ? found : undefined;
 }
 
 export const maskedErrors: NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>> = {
   maskError(error, message) {
+    // A timeout first: a cancelled statement on a dropped connection is the deadline's doing.
+    const timeout = requestTimeout(error);
+    if (timeout) {
+      return new GraphQLError(timeout.message, {
+        extensions: { code: REQUEST_TIMEOUT_CODE, max: timeout.deadlineMs, http: { status: 504 } },
+      });
+    }
     if (isDatabaseUnavailable(error)) {
       return new GraphQLError('The database is unavailable; try again shortly.', {
         extensions: { code: 'DATABASE_UNAVAILABLE', http: { status: 503 } },

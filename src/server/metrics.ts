@@ -66,7 +66,7 @@ export function createMetrics(pool: PoolInfo | undefined): Metrics {
   let cacheBytes: () => number = () => 0;
   new Gauge({
     name: 'verbatim_response_cache_bytes',
-    help: 'Bytes of results the response cache holds (as JSON).',
+    help: 'Bytes the response cache holds (answers as sent, their content type and key, and per-entry overhead).',
     registers: [registry],
     collect() {
       this.set(cacheBytes());

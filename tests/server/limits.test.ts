@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { execute } from '../helpers/graphql.js';
 
-const limits: Limits = { depth: 2, aliases: 3, cost: 200, tokens: 120, directives: 3, bodyBytes: 2_000, batch: 2 };
+const limits: Limits = { depth: 2, aliases: 3, cost: 200, tokens: 120, directives: 3, bodyBytes: 2_000, batch: 2, responseBytes: 10_000 };
 
 async function appWith(overrides: Parameters<typeof defaultConfig>[0] = {}): Promise<App> {
   // No statement may reach the database for a refused query: an unmigrated in-memory PGlite is
@@ -64,10 +64,11 @@ describe('request limits', () => {
 
   it('refuse an operation whose cost is over the limit, counting page sizes', async () => {
     const app = await appWith({ limits: { ...limits, depth: 10, cost: 15 } });
-    // A plain list field counts 10 assumed items: 1 + 10 × (1 + 1) = 21 for the paragraphs.
+    // A plain list field counts 10 assumed items, a paragraph's text 10: 1 + 10 × (10 + 1) = 111
+    // for the paragraphs, 112 with the article.
     const r = await execute(app, '{ article(slug: "x") { paragraphs { text position } } }');
     expect(r.errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
-    expect(r.errors?.[0]?.message).toMatch(/Query cost 22 exceeds the limit of 15 \(limit "cost": 15\)/);
+    expect(r.errors?.[0]?.message).toMatch(/Query cost 112 exceeds the limit of 15 \(limit "cost": 15\)/);
   });
 
   it('always let GraphiQL introspect the schema under the default limits', async () => {
