@@ -1,5 +1,4 @@
 /** Entry point: read config, open and migrate the database, listen, shut down cleanly. */
-import { createServer } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseConnectionError, openDatabase } from '../db/client.js';
@@ -7,6 +6,7 @@ import { CorpusVersion } from '../db/corpus-version.js';
 import { migrate, pendingMigrations } from '../db/migrate.js';
 import { createApp } from './app.js';
 import { databaseReadiness } from './health.js';
+import { listen } from './http.js';
 
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
@@ -43,19 +43,7 @@ async function main(logger: Logger): Promise<void> {
     corpusVersion,
     pool: { driver: handle.driver, max: handle.maxConnections },
   });
-  const server = createServer(yoga);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  // The URL is followed by a space: tests and scripts find it in the line.
-  logger.info(
-    { corpusVersion: corpusVersion.value, persistedOnly: config.persistedOnly },
-    `Verbatim GraphQL API on http://${host}:${port}/graphql (${handle.location})`,
-  );
+  const http = await listen(yoga, config, logger, { location: handle.location, corpusVersion: corpusVersion.value });
 
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
@@ -70,7 +58,7 @@ async function main(logger: Logger): Promise<void> {
     corpusVersion.stop();
     // close() stops accepting connections and waits for the active ones; idle keep-alive
     // connections are closed now, busy ones as soon as their response is sent.
-    server.close(() => {
+    http.close(() => {
       void handle
         .close()
         .catch((error: unknown) => logger.error({ err: error }, 'verbatim: closing the database failed'))
@@ -80,7 +68,7 @@ async function main(logger: Logger): Promise<void> {
           exit(0);
         });
     });
-    server.closeIdleConnections();
+    http.closeIdleConnections();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, startServer } from '../helpers/process.js';
+import { NO_SERVER_DATABASE, requires } from '../helpers/skip.js';
 
 describe('a bad DATABASE_URL', () => {
   it('makes db:migrate exit non-zero with one line when nothing listens there', async () => {
@@ -44,7 +45,7 @@ describe('a bad DATABASE_URL', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(8);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('names a database that does not exist, for npm start and db:migrate', async () => {
+  it('names a database that does not exist, for npm start and db:migrate', requires(NO_SERVER_DATABASE), async () => {
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = '/verbatim_no_such_database';
     for (const script of ['src/db/cli.ts', 'src/server/main.ts']) {
