@@ -133,7 +133,9 @@ function announce(
     const local = wildcard ? origin.replace(urlHost(config.host), config.host === '::' ? '[::1]' : '127.0.0.1') : origin;
     const what = graphiql ? `open ${local}/graphql for GraphiQL` : `GraphQL API at ${local}/graphql`;
     const metrics = metricsOrigin ? `; metrics at ${metricsOrigin}/metrics` : '';
-    process.stdout.write(`Verbatim is running: ${what} (database: ${about.location}${metrics}). Ctrl-C stops it.\n`);
+    const line = `Verbatim is running: ${what} (database: ${about.location}${metrics}). Ctrl-C stops it.\n`;
+    // After the log lines before it (pino writes asynchronously).
+    logger.flush(() => process.stdout.write(line));
     return;
   }
   logger.info(
