@@ -12,8 +12,11 @@ import { schema } from '../schema/index.js';
 import { AssetBundle } from './assets.js';
 
 export const GRAPHIQL_ASSETS = '/graphiql/';
-/** Comment lines are wrapped to this width, so they read on a narrow editor too (which also wraps). */
-const COMMENT_WIDTH = 72;
+/**
+ * Comment lines are wrapped to this width: GraphiQL's editor shows ~56 characters in a
+ * 1400-pixel window (and wraps what is longer, in narrower ones).
+ */
+const COMMENT_WIDTH = 52;
 
 interface TabSource {
   /** What the example shows; becomes the tab's leading `#` comment. */
@@ -201,12 +204,18 @@ function page(assets: AssetBundle, options: Record<string, unknown>): string {
       const workers = ${scriptJson(workers)};
       self.MonacoEnvironment = { globalAPI: true, getWorkerUrl: (moduleId, label) => workers[label] };
       // Monaco does not wrap long lines by default: the example comments would run off the edge.
-      // With globalAPI it announces itself on globalThis.monaco; every editor it creates wraps.
+      // With globalAPI it announces itself on globalThis.monaco; then every editor wraps. Not at
+      // once: asking for its editor service while it still loads would start its services before
+      // all of them are registered.
       Object.defineProperty(globalThis, 'monaco', {
         configurable: true,
         set(api) {
           Object.defineProperty(globalThis, 'monaco', { value: api, writable: true, configurable: true });
-          api.editor.onDidCreateEditor((editor) => editor.updateOptions({ wordWrap: 'on' }));
+          setTimeout(() => {
+            const wrap = (editor) => editor.updateOptions({ wordWrap: 'on' });
+            api.editor.getEditors().forEach(wrap);
+            api.editor.onDidCreateEditor((editor) => setTimeout(() => wrap(editor)));
+          });
         },
       });
     </script>
@@ -252,11 +261,15 @@ export function graphiqlPlugin({ db, version, endpoint }: GraphiqlPluginOptions)
       if (!atEndpoint || request.method !== 'GET' || !request.headers.get('accept')?.includes('text/html')) return;
       const preface = await summarize().catch(() => 'The corpus could not be counted just now (is the database up?).');
       const [first, ...rest] = TABS;
+      const tabs = [tab(first!, preface), ...rest.map((t) => tab(t))];
       const html = page(await load(), {
         title: 'Verbatim',
         endpoint,
         defaultEditorToolsVisibility: false,
-        defaultTabs: [tab(first!, preface), ...rest.map((t) => tab(t))],
+        defaultTabs: tabs,
+        // On a later visit GraphiQL restores the visitor's tabs and opens the one holding this
+        // query (adding it when they changed it); without it, it would open an empty new tab.
+        query: tabs[0]!.query,
       });
       const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
       // Revalidated on every visit (it names the current assets and counts); 304 while unchanged.

@@ -145,7 +145,7 @@ describeEachDatabase('GraphiQL page and assets', (suite) => {
     expect(first).toContain('query QuotesBySpeaker');
     // Comment lines fit a narrow editor (which also wraps them).
     for (const tab of options.defaultTabs)
-      for (const line of tab.query.split('\n').filter((l) => l.startsWith('#'))) expect(line.length).toBeLessThanOrEqual(72);
+      for (const line of tab.query.split('\n').filter((l) => l.startsWith('#'))) expect(line.length).toBeLessThanOrEqual(52);
   });
 
   it('is not served with PERSISTED_ONLY=true, as the README says, and the root page says why', async () => {

@@ -42,7 +42,8 @@ export class SkipReasonsReporter implements Reporter {
       this.print(`   ${[...files].map(([file, n]) => `${file} (${n})`).join(', ')}`);
     }
     if (NO_SERVER_DATABASE && pgliteOnly > 0) {
-      this.print(` The ${pgliteOnly} database tests ran on PGlite only: set TEST_DATABASE_URL to run each on PostgreSQL too.`);
+      const tests = pgliteOnly === 1 ? '1 database test' : `${pgliteOnly} database tests`;
+      this.print(` ${tests} ran on PGlite only: set TEST_DATABASE_URL to run each on PostgreSQL too.`);
     }
   }
 }
