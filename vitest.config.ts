@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { skipReasons } from './tests/setup/skip-reasons.js';
 
 export default defineConfig({
+  // A summary line for each reason tests were skipped (and for PGlite-only runs).
+  plugins: [skipReasons()],
   resolve: {
     // graphql 16 ships CJS (main) and ESM (module) builds. Node, and so every dependency, loads
     // the CJS one; without this, vite would give our sources the ESM one, and a GraphQLError we

@@ -43,58 +43,106 @@ export const DEFAULT_LIMITS: Limits = {
 const positiveInt = (fallback: number) =>
   z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be positive').default(fallback);
 
-const flag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
-    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
-    .default(fallback);
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' })
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+const flag = (fallback: boolean) => boolean.default(fallback);
+
+/** `*`, or a comma-separated list of origins (`https://app.example`, `http://localhost:3000`). */
+const originList = z
+  .string()
+  .trim()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .superRefine((origins, ctx) => {
+    if (origins.includes('*') && origins.length > 1) ctx.addIssue({ code: 'custom', message: '* allows every origin: use it alone' });
+    for (const origin of origins) {
+      if (origin === '*') continue;
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        // reported below
+      }
+      if (!parsed || parsed.origin !== origin) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path or trailing slash)`,
+        });
+      }
+    }
+  });
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .min(1, 'is empty')
-    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
-    .optional(),
-  DATA_DIR: z.string().trim().min(1, 'is empty').default('.data/pglite'),
-  VERBATIM_MIGRATIONS_DIR: z
-    .string()
-    .trim()
-    .min(1, 'is empty')
-    .default(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')),
-  PORT: portSchema.default(4000),
-  HOST: z.string().trim().min(1, 'is empty').default('127.0.0.1'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  GRAPHIQL: flag(true),
-  INTROSPECTION: flag(true),
-  LIMIT_DEPTH: positiveInt(DEFAULT_LIMITS.depth),
-  LIMIT_ALIASES: positiveInt(DEFAULT_LIMITS.aliases),
-  LIMIT_COST: positiveInt(DEFAULT_LIMITS.cost),
-  LIMIT_TOKENS: positiveInt(DEFAULT_LIMITS.tokens),
-  LIMIT_DIRECTIVES: positiveInt(DEFAULT_LIMITS.directives),
-  LIMIT_BODY_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
-  LIMIT_BATCH: positiveInt(DEFAULT_LIMITS.batch),
-  LIMIT_RESPONSE_BYTES: positiveInt(DEFAULT_LIMITS.responseBytes),
-  REQUEST_TIMEOUT_MS: positiveInt(5_000),
-  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  PERSISTED_ONLY: flag(false),
-  CACHE_MAX_AGE: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number of seconds')
-    .min(0, 'must be 0 or more')
-    .max(31_536_000, 'must be at most a year (31536000)')
-    .default(60),
-  METRICS: flag(true),
-  RESPONSE_CACHE_MB: z.coerce
-    .number({ error: 'must be a number' })
-    .min(0, 'must be 0 (off) or more')
-    .max(65_536, 'must be at most 65536')
-    .default(64),
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .min(1, 'is empty')
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
+      .optional(),
+    DATA_DIR: z.string().trim().min(1, 'is empty').default('.data/pglite'),
+    VERBATIM_MIGRATIONS_DIR: z
+      .string()
+      .trim()
+      .min(1, 'is empty')
+      .default(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')),
+    PORT: portSchema.default(4000),
+    HOST: z.string().trim().min(1, 'is empty').default('127.0.0.1'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Unset: on in development, off with NODE_ENV=production.
+    GRAPHIQL: boolean.optional(),
+    INTROSPECTION: boolean.optional(),
+    CORS_ORIGINS: originList.default([]),
+    LIMIT_DEPTH: positiveInt(DEFAULT_LIMITS.depth),
+    LIMIT_ALIASES: positiveInt(DEFAULT_LIMITS.aliases),
+    LIMIT_COST: positiveInt(DEFAULT_LIMITS.cost),
+    LIMIT_TOKENS: positiveInt(DEFAULT_LIMITS.tokens),
+    LIMIT_DIRECTIVES: positiveInt(DEFAULT_LIMITS.directives),
+    LIMIT_BODY_BYTES: positiveInt(DEFAULT_LIMITS.bodyBytes),
+    LIMIT_BATCH: positiveInt(DEFAULT_LIMITS.batch),
+    LIMIT_RESPONSE_BYTES: positiveInt(DEFAULT_LIMITS.responseBytes),
+    REQUEST_TIMEOUT_MS: positiveInt(5_000),
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    PERSISTED_ONLY: flag(false),
+    CACHE_MAX_AGE: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be 0 or more')
+      .max(31_536_000, 'must be at most a year (31536000)')
+      .default(60),
+    METRICS: flag(true),
+    METRICS_PORT: portSchema.optional(),
+    METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
+    HEADERS_TIMEOUT_MS: positiveInt(5_000),
+    BODY_TIMEOUT_MS: positiveInt(10_000),
+    MAX_CONNECTIONS: positiveInt(1_000),
+    RESPONSE_CACHE_MB: z.coerce
+      .number({ error: 'must be a number' })
+      .min(0, 'must be 0 (off) or more')
+      .max(65_536, 'must be at most 65536')
+      .default(64),
+  })
+  .superRefine((e, ctx) => {
+    if (e.HEADERS_TIMEOUT_MS > e.BODY_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HEADERS_TIMEOUT_MS'],
+        message: `must not exceed BODY_TIMEOUT_MS (${e.BODY_TIMEOUT_MS})`,
+      });
+    }
+    if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+      ctx.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: 'must differ from PORT' });
+    }
+  });
 
 export interface Config {
   /** Set: the real server through `postgres`. Unset: embedded PGlite in `dataDir`. */
@@ -104,10 +152,16 @@ export interface Config {
   migrationsDir: string;
   port: number;
   host: string;
-  /** Production hides field suggestions ("Did you mean ...?"). */
+  /**
+   * NODE_ENV=production: GraphiQL and introspection off unless turned on, no "Did you mean"
+   * suggestions and no parser details in errors.
+   */
   production: boolean;
+  /** Serve GraphiQL at /graphql to browsers (never with persistedOnly). */
   graphiql: boolean;
   introspection: boolean;
+  /** Origins allowed to read answers cross-site (CORS); empty: CORS off; ['*']: any, without credentials. */
+  corsOrigins: readonly string[];
   limits: Limits;
   /**
    * Milliseconds of database time one operation may take, from its start: past it, its running
@@ -124,6 +178,19 @@ export interface Config {
   cacheMaxAge: number;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
+  /** Serve /metrics on this port only (not on `port`); undefined: on `port`. */
+  metricsPort: number | undefined;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** Slow clients and connection counts (node:http). */
+  http: {
+    /** A request's headers must have arrived within this many ms of its first byte. */
+    headersTimeoutMs: number;
+    /** The whole request (headers and body) must have arrived within this many ms (BODY_TIMEOUT_MS). */
+    bodyTimeoutMs: number;
+    /** Open connections at most; more are closed as they arrive. */
+    maxConnections: number;
+  };
   /**
    * Megabytes of answers kept in memory, keyed by corpus version and request, counted as the bytes
    * held (body, headers, key); 0 turns it off.
@@ -154,15 +221,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     migrationsDir: path.resolve(e.VERBATIM_MIGRATIONS_DIR),
     port: e.PORT,
     host: e.HOST,
-    production: e.NODE_ENV === 'production',
-    graphiql: e.GRAPHIQL,
-    introspection: e.INTROSPECTION,
+    production,
+    graphiql: e.GRAPHIQL ?? !production,
+    introspection: e.INTROSPECTION ?? !production,
+    corsOrigins: e.CORS_ORIGINS,
     limits: {
       depth: e.LIMIT_DEPTH,
       aliases: e.LIMIT_ALIASES,
@@ -179,6 +248,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     persistedOnly: e.PERSISTED_ONLY,
     cacheMaxAge: e.CACHE_MAX_AGE,
     metrics: e.METRICS,
+    metricsPort: e.METRICS_PORT,
+    metricsToken: e.METRICS_TOKEN,
+    http: { headersTimeoutMs: e.HEADERS_TIMEOUT_MS, bodyTimeoutMs: e.BODY_TIMEOUT_MS, maxConnections: e.MAX_CONNECTIONS },
     responseCacheMb: e.RESPONSE_CACHE_MB,
   };
 }

@@ -9,4 +9,8 @@ import './quote.js';
 import './event.js';
 import './search.js';
 
-export const schema = builder.toSchema({ sortSchema: false });
+// The schema's own description (GraphiQL's Docs opens on it); Pothos's toSchema has no option for it.
+export const schema = Object.assign(builder.toSchema({ sortSchema: false }), {
+  description:
+    'Verbatim: who said what in the news, and what happened when. Start from `speaker(slug:)` and its `quotes`, `quotes(search:)`, `events(from:, to:)` or `search(query:)`. Every list is a Relay connection (`first`/`after`, `totalCount`); every entity has a global `id` for `node(id:)`. Quotes point into their article: for DIRECT and PARTIAL ones, `article.body.slice(startOffset, endOffset)` is the quote.',
+});

@@ -1,5 +1,4 @@
 /** The HTTP app: graphql-yoga over the Pothos schema, with the database injected. */
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { pino, type Logger } from 'pino';
@@ -7,17 +6,20 @@ import { defaultConfig, type Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createContext, type Context } from '../schema/context.js';
 import { schema } from '../schema/index.js';
-import { maskedErrors } from './errors.js';
-import { graphiqlTabs } from './graphiql.js';
+import { cachingPlugin } from './caching.js';
+import { corsPlugin, jsonPostsOnly } from './cross-site.js';
+import { maskedErrors, productionErrorsPlugin } from './errors.js';
+import { graphiqlPlugin } from './graphiql.js';
 import { databaseReadiness, healthPlugin, type ReadinessCheck } from './health.js';
 import { rejectNulPlugin } from './input.js';
 import { limitPlugins } from './limits.js';
-import { cachingPlugin } from './caching.js';
-import { createMetrics, type PoolInfo } from './metrics.js';
+import { createMetrics, type Metrics, type PoolInfo } from './metrics.js';
 import { observabilityPlugin, yogaLogger } from './observability.js';
+import { operationTypesPlugin } from './operation-types.js';
 import { loadManifest, persistedOperationsPlugin, type Manifest } from './persisted.js';
 import { requestDatabases } from './request-db.js';
 import { memoryStore, responseCachePlugin } from './response-cache.js';
+import { rootPagePlugin, type PageLink } from './root.js';
 
 export interface AppOptions {
   db: Database;
@@ -49,6 +51,26 @@ const YOGA_BATCH_CAP = 1_000;
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
+/**
+ * yoga answers its own health check (an empty 200 at any URL ending in this) before any plugin.
+ * No URL ends in a space (the URL parser escapes it), so it never answers; ours (health.ts) does.
+ */
+const NO_YOGA_HEALTH_CHECK = ' ';
+
+const apps = new WeakMap<App, Metrics>();
+
+/** The app's metrics (undefined with METRICS=false), for a listener of their own (http.ts). */
+export function metricsOf(app: App): Metrics | undefined {
+  return apps.get(app);
+}
+
+/** Why GraphiQL is not served, or undefined when it is. */
+function graphiqlOff(config: Config): string | undefined {
+  if (config.persistedOnly) return 'PERSISTED_ONLY=true runs persisted operations only';
+  if (!config.graphiql) return config.production ? 'NODE_ENV=production (GRAPHIQL=true turns it on)' : 'GRAPHIQL=false';
+  return undefined;
+}
+
 export function createApp({
   db,
   config = defaultConfig(),
@@ -63,18 +85,36 @@ export function createApp({
   // One snapshot and one deadline per operation: ctx.db (src/server/request-db.ts).
   const databases = snapshots ? requestDatabases(db, config.requestTimeoutMs) : { context: () => createContext(db), plugin: {} };
   const servedFromCache = new WeakSet<Request>();
+  const version = () => corpusVersion?.value;
+  const noGraphiql = graphiqlOff(config);
+  // The pages the root page lists; the article pages belong here once they are served.
+  const pages: PageLink[] = noGraphiql
+    ? []
+    : [
+        {
+          href: GRAPHQL_ENDPOINT,
+          title: 'GraphiQL',
+          description: 'write and run queries in the browser, with example queries and the schema',
+        },
+      ];
   const plugins: Plugin[] = [
     // First: its request id and timing cover every response, even those ended early.
     observabilityPlugin({
       logger,
       metrics,
+      scrape: config.metricsPort === undefined ? { here: true, token: config.metricsToken } : { here: false },
       knownOperations: Object.values(manifest.operations).map((op) => op.name),
     }),
-    healthPlugin(readiness),
+    healthPlugin(readiness, logger),
+    corsPlugin(config.corsOrigins, GRAPHQL_ENDPOINT),
+    jsonPostsOnly(GRAPHQL_ENDPOINT),
+    rootPagePlugin({ pages, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiqlOff: noGraphiql }),
+    ...(noGraphiql ? [] : [graphiqlPlugin({ db, version, endpoint: GRAPHQL_ENDPOINT })]),
     // Before the limits and execution: a 304 costs nothing.
-    cachingPlugin({ version: () => corpusVersion?.value, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT, servedFromCache }),
+    cachingPlugin({ version, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT, servedFromCache }),
     persistedOperationsPlugin(manifest, config.persistedOnly),
     ...limitPlugins(config.limits),
+    operationTypesPlugin(),
   ];
   // After the body limit (it reads POST bodies), before any GraphQL work (a hit skips it all).
   // Only with a corpus version to key it by: a cache not tied to it would outlive a migration.
@@ -90,9 +130,9 @@ export function createApp({
     );
   }
   plugins.push(rejectNulPlugin(), databases.plugin);
-  if (config.production) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
+  if (config.production) plugins.push(productionErrorsPlugin());
   if (!config.introspection) plugins.push(useDisableIntrospection() as Plugin);
-  return createYoga<Record<string, unknown>, Context>({
+  const app = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     context: databases.context,
@@ -101,11 +141,13 @@ export function createApp({
     // Our own limit refuses bodies by their Content-Length before they are read, and Node holds
     // a body to it (src/server/limits.ts); yoga's would pipe every body through a counting stream.
     maxRequestBodySize: false,
-    // Bundled GraphiQL: the page and its workers are served by us, never from a CDN. Imported on
-    // the first page view: the bundle is ~75 MB of resident memory a server without GraphiQL
-    // (or one nobody browses) should not carry.
-    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
-    graphiql: config.graphiql ? { title: 'Verbatim', defaultEditorToolsVisibility: false, defaultTabs: graphiqlTabs } : false,
+    healthCheckEndpoint: NO_YOGA_HEALTH_CHECK,
+    // Ours (cross-site.ts): yoga's reflects any Origin and allows credentials.
+    cors: false,
+    // Ours (graphiql.ts): a small page and cached, compressed assets.
+    graphiql: false,
+    // Only JSON bodies execute (cross-site.ts); there are no uploads.
+    multipart: false,
     landingPage: false,
     maskedErrors: {
       ...maskedErrors,
@@ -121,4 +163,6 @@ export function createApp({
     },
     logging: yogaLogger(logger),
   });
+  if (metrics) apps.set(app, metrics);
+  return app;
 }

@@ -54,9 +54,11 @@ export function cachingPlugin({ version, maxAge, graphqlEndpoint, servedFromCach
       if (current === undefined) return;
       const etag = requestEtag(current, url, request.headers.get('accept') ?? '');
       const ifNoneMatch = request.headers.get('if-none-match');
-      const requestCacheControl = request.headers.get('cache-control');
-      // `fresh` implements RFC 9110's weak comparison, lists and `*`, and `Cache-Control: no-cache`.
-      if (ifNoneMatch && fresh({ 'if-none-match': ifNoneMatch, 'cache-control': requestCacheControl ?? undefined }, { etag })) {
+      // `fresh` implements RFC 9110's weak comparison, lists and `*`. It is not given the request's
+      // Cache-Control: `no-cache` there asks *caches* to revalidate with the origin (RFC 9111
+      // §5.2.1.4), and this is the origin revalidating (RFC 9110 §13.1.2). Fetch adds it to every
+      // conditional request, so honouring it would send a fetch client the whole body every time.
+      if (ifNoneMatch && fresh({ 'if-none-match': ifNoneMatch }, { etag })) {
         endResponse(new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl, vary: 'Accept' } }));
         return;
       }

@@ -3,7 +3,7 @@
  * that cannot be reached becomes a coded, retryable error instead.
  */
 import { GraphQLError } from 'graphql';
-import { maskError as yogaMaskError, type YogaServerOptions } from 'graphql-yoga';
+import { maskError as yogaMaskError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 import { REQUEST_TIMEOUT_CODE, RequestTimeoutError } from '../db/request-scope.js';
 
 /** Driver error codes that mean "the database is not there right now". */
@@ -37,6 +37,11 @@ function findCode(error: unknown, test: (code: string) => boolean, depth = 0): o
   return findCode((error as { cause?: unknown }).cause ?? (error as { originalError?: unknown }).originalError, test, depth + 1);
 }
 
+/** The first driver or system error code (`ECONNREFUSED`, `57P01`, ...) in a `cause` chain. */
+export function errorCode(error: unknown): string | undefined {
+  return (findCode(error, () => true) as { code?: string } | undefined)?.code;
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   return findCode(error, (code) => UNAVAILABLE_CODES.has(code)) !== undefined;
 }
@@ -65,3 +70,34 @@ export const maskedErrors: NonNullable<Exclude<YogaServerOptions<object, object>
     return yogaMaskError(error, message, false);
   },
 };
+
+/** graphql-js's "Did you mean ...?" hints (unknown fields, arguments, types, enum values). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+type ErrorLike = GraphQLError | { message: string; extensions?: Record<string, unknown> };
+
+function quiet(error: ErrorLike): ErrorLike {
+  const message = error.message.replace(SUGGESTION, '');
+  const { originalError: _detail, ...extensions } = error.extensions ?? {};
+  if (message === error.message && _detail === undefined) return error;
+  if (!(error instanceof GraphQLError)) return { ...error, message, extensions };
+  const { nodes, source, positions, path } = error;
+  return new GraphQLError(message, { nodes, source, positions, path, extensions });
+}
+
+/**
+ * Production answers say no more than a client needs: no suggestions (a map of the schema for
+ * whoever probes it, even with introspection off) and no parser internals (yoga puts the JSON
+ * parser's own error in `extensions.originalError`). Applied to every result, whatever phase
+ * (parsing, validation, variables, execution) produced its errors.
+ */
+export function productionErrorsPlugin(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Symbol.asyncIterator in result) return; // no streamed results: the schema has no subscriptions
+      const scrub = <T extends { errors?: readonly ErrorLike[] }>(r: T): T =>
+        r.errors?.length ? { ...r, errors: r.errors.map(quiet) } : r;
+      setResult(Array.isArray(result) ? result.map(scrub) : scrub(result));
+    },
+  };
+}

@@ -10,13 +10,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
 import type { Database } from '../db/client.js';
 import { pendingMigrations } from '../db/migrate.js';
+import { errorCode } from './errors.js';
 
 export interface Readiness {
   ready: boolean;
-  /** Why not ready, for operators. */
+  /** Why not ready, for operators: never SQL or a driver's message (those can quote statements). */
   reason?: string;
+  /** The error behind `reason`, for the log only. */
+  cause?: unknown;
 }
 
 export type ReadinessCheck = () => Promise<Readiness>;
@@ -41,7 +45,9 @@ export function databaseReadiness(db: Database, { isShuttingDown = () => false, 
       try {
         await db.execute(sql`select 1`);
       } catch (error) {
-        return { ready: false, reason: `database unreachable: ${(error as Error).message}` };
+        // drizzle's message is "Failed query: select 1 ..."; the code says what happened.
+        const code = errorCode(error);
+        return { ready: false, reason: `database unreachable${code ? ` (${code})` : ''}`, cause: error };
       }
       const pending = migrations === false ? [] : await pendingMigrations(db, migrations);
       if (pending.length > 0) return { ready: false, reason: `migrations pending: ${pending.join(', ')}` };
@@ -61,13 +67,19 @@ const json = (status: number, body: unknown) =>
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });
 
-export function healthPlugin(readiness: ReadinessCheck): Plugin {
+export function healthPlugin(readiness: ReadinessCheck, logger: Logger): Plugin {
+  // Probes come every few seconds: a reason is logged when it changes, not at each probe.
+  let lastReason: string | undefined;
   return {
     async onRequest({ url, endResponse }) {
       if (url.pathname === '/health') {
         endResponse(json(200, { status: 'ok' }));
       } else if (url.pathname === '/ready') {
         const state = await readiness();
+        if (state.reason !== lastReason && state.reason !== undefined) {
+          logger.warn({ err: state.cause, reason: state.reason }, `verbatim: not ready: ${state.reason}`);
+        }
+        lastReason = state.reason;
         endResponse(json(state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'unavailable', reason: state.reason }));
       }
     },

@@ -4,7 +4,7 @@
  * anything: a second server on the same folder stops before the port, a port clash before the
  * database.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseConnectionError, openDatabase } from '../db/client.js';
@@ -14,16 +14,15 @@ import { migrate, MigrationError, pendingMigrations } from '../db/migrate.js';
 import { claimDataDir, DataDirError } from '../db/ownership.js';
 import { createApp } from './app.js';
 import { databaseReadiness, starting } from './health.js';
-
-class ListenError extends Error {}
+import { createHttpServer, ListenError, listenOn, originOf, serveMetricsAndAnnounce } from './http.js';
 
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
   logger.level = config.logLevel;
   const claim = config.databaseUrl ? undefined : await claimDataDir(config.dataDir);
   let app: RequestListener = starting;
-  const server = createServer((request, response) => app(request, response));
-  await listen(server, config.port, config.host).catch((error: unknown) => {
+  const server = createHttpServer((request, response) => app(request, response), config.http, logger);
+  const port = await listenOn(server, config.port, config.host, 'PORT').catch((error: unknown) => {
     claim?.release({ undo: true }); // nothing of the folder was used: leave it as it was
     throw error;
   });
@@ -72,14 +71,10 @@ async function main(logger: Logger): Promise<void> {
     pool: { driver: handle.driver, max: handle.maxConnections },
   });
   app = (request, response) => void yoga(request, response);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  // The URL is followed by a space: tests and scripts find it in the line.
-  logger.info(
-    { corpusVersion: corpusVersion.value, persistedOnly: config.persistedOnly },
-    `Verbatim GraphQL API on http://${host}:${port}/graphql (${handle.location})`,
-  );
+  const http = await serveMetricsAndAnnounce(server, originOf(config, port), yoga, config, logger, {
+    location: handle.location,
+    corpusVersion: corpusVersion.value,
+  });
 
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
@@ -94,7 +89,7 @@ async function main(logger: Logger): Promise<void> {
     corpusVersion.stop();
     // close() stops accepting connections and waits for the active ones; idle keep-alive
     // connections are closed now, busy ones as soon as their response is sent.
-    server.close(() => {
+    http.close(() => {
       void Promise.resolve(live?.stop())
         .then(() => handle.close())
         .catch((error: unknown) => logger.error({ err: error }, 'verbatim: closing the database failed'))
@@ -104,23 +99,10 @@ async function main(logger: Logger): Promise<void> {
           exit(0);
         });
     });
-    server.closeIdleConnections();
+    http.closeIdleConnections();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const where = `port ${port} on ${host}`;
-      if (error.code === 'EADDRINUSE')
-        reject(new ListenError(`${where} is in use by another process: stop it, or set PORT (0 picks a free port)`));
-      else if (error.code === 'EACCES') reject(new ListenError(`not allowed to listen on ${where}: set PORT to 1024 or above`));
-      else reject(new ListenError(`cannot listen on ${where}: ${error.message}`));
-    });
-    server.listen(port, host, resolve);
-  });
 }
 
 /** pino writes synchronously to stdout by default, so nothing logged is lost on exit. */

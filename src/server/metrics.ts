@@ -2,6 +2,7 @@
  * Prometheus metrics with prom-client: per-app request metrics in their own registry, plus the
  * process metrics (CPU, memory, event loop, GC), which are process-wide and so collected once.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface PoolInfo {
@@ -103,17 +104,39 @@ export function createMetrics(pool: PoolInfo | undefined): Metrics {
   };
 }
 
+/** Labels that are ours, not a client's: nothing executed, a batch, an operation without a name. */
+const FIXED_LABELS = ['none', 'batch', 'anonymous'];
+
 /**
- * Operation names come from clients, so as metric labels they are capped: the first `max`
- * distinct names keep their own series, later ones are counted as "other".
+ * Operation names come from clients, so as metric labels they are bounded: the known names (the
+ * persisted operations') and our fixed labels keep their own series; any other name is "other".
  */
-export function boundedLabels(max: number, always: Iterable<string> = []): (name: string) => string {
-  const known = new Set<string>(always);
-  const limit = known.size + max;
-  return (name) => {
-    if (known.has(name)) return name;
-    if (known.size >= limit) return 'other';
-    known.add(name);
-    return name;
-  };
+export function operationLabels(known: Iterable<string>): (name: string) => string {
+  const labels = new Set<string>([...FIXED_LABELS, ...known]);
+  return (name) => (labels.has(name) ? name : 'other');
+}
+
+/** Whether an Authorization header carries `Bearer <token>` (compared in constant time). */
+export function bearerMatches(authorization: string | null | undefined, token: string): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match) return false;
+  // Digests, so the comparison neither stops early nor needs equal lengths.
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(match[1]!), digest(token));
+}
+
+/** The answer to GET /metrics: the scrape, or 401 when a token is required and not given. */
+export async function metricsResponse(
+  metrics: Metrics,
+  authorization: string | null | undefined,
+  token: string | undefined,
+): Promise<Response> {
+  if (token !== undefined && !bearerMatches(authorization, token)) {
+    return new Response('Unauthorized: send Authorization: Bearer <METRICS_TOKEN>\n', {
+      status: 401,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer realm="metrics"', 'cache-control': 'no-store' },
+    });
+  }
+  const { contentType, body } = await metrics.scrape();
+  return new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
 }

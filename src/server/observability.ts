@@ -9,13 +9,11 @@ import { getOperationAST } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { withStatementCounter, type StatementCounter } from '../db/instrument.js';
-import { boundedLabels, type Metrics } from './metrics.js';
+import { metricsResponse, operationLabels, type Metrics } from './metrics.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** Ids we accept from callers: short and printable, so they cannot forge log structure. */
 const SANE_ID = /^[\w.:@/+=-]{1,128}$/;
-/** Distinct client-chosen operation names that get their own metric series. */
-const MAX_OPERATION_LABELS = 100;
 
 const PROBES = new Set(['/health', '/ready', '/metrics']);
 
@@ -30,13 +28,18 @@ export interface ObservabilityOptions {
   logger: Logger;
   /** Undefined: no /metrics endpoint and nothing recorded. */
   metrics: Metrics | undefined;
-  /** Operation names always labelled as themselves (the persisted ones). */
+  /**
+   * Where GET /metrics is answered: here (with the token, when one is set), or not here (it has a
+   * port of its own, src/server/http.ts).
+   */
+  scrape: { here: true; token: string | undefined } | { here: false };
+  /** Operation names labelled as themselves (the persisted ones); others are "other". */
   knownOperations?: Iterable<string>;
 }
 
-export function observabilityPlugin({ logger, metrics, knownOperations = [] }: ObservabilityOptions): Plugin {
+export function observabilityPlugin({ logger, metrics, scrape, knownOperations = [] }: ObservabilityOptions): Plugin {
   const states = new WeakMap<Request, RequestState>();
-  const label = boundedLabels(MAX_OPERATION_LABELS, knownOperations);
+  const label = operationLabels(knownOperations);
   return {
     instrumentation: {
       // Every statement sent while this request is handled is counted in its own async scope.
@@ -54,9 +57,8 @@ export function observabilityPlugin({ logger, metrics, knownOperations = [] }: O
       },
     },
     async onRequest({ request, url, endResponse }) {
-      if (metrics && url.pathname === '/metrics' && request.method === 'GET') {
-        const { contentType, body } = await metrics.scrape();
-        endResponse(new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } }));
+      if (metrics && scrape.here && url.pathname === '/metrics' && request.method === 'GET') {
+        endResponse(await metricsResponse(metrics, request.headers.get('authorization'), scrape.token));
       }
     },
     onExecute({ args }) {
@@ -69,7 +71,7 @@ export function observabilityPlugin({ logger, metrics, knownOperations = [] }: O
       if (!state) return;
       response.headers.set(REQUEST_ID_HEADER, state.id);
       const ms = performance.now() - state.started;
-      // Batches log every name; the metric label keeps one series per batch shape at most.
+      // Batches log every name; in the metrics they are one label, "batch".
       const operation = state.operations.length === 0 ? 'none' : state.operations.length === 1 ? state.operations[0]! : 'batch';
       metrics?.inFlight.dec();
       metrics?.observe(label(operation), response.status, ms / 1000, state.counter.count);

@@ -14,6 +14,7 @@ import { defaultConfig } from '../../src/config.js';
 import { ALPHA, createWorkspace, type Workspace } from '../corpus/workspace.js';
 import { corpusVersionOf } from '../helpers/api.js';
 import { describeEachDatabase } from '../helpers/databases.js';
+import { listenApp } from '../helpers/listen.js';
 
 const ARTICLES = 'query Articles { articles(first: 5) { totalCount nodes { slug } } }';
 
@@ -64,10 +65,34 @@ describeEachDatabase(
       });
       expect(revalidated).toEqual({ status: 304, body: '', etag, cc: 'public, max-age=30, must-revalidate' });
       expect(statements).toBe(0);
-      // A list of tags works; a stale tag or a client forcing revalidation gets the full answer.
+      // A list of tags works; a stale tag gets the full answer.
       expect((await get(app, { query: ARTICLES }, { 'if-none-match': `W/"other", ${etag}` })).status).toBe(304);
       expect((await get(app, { query: ARTICLES }, { 'if-none-match': 'W/"stale"' })).status).toBe(200);
-      expect((await get(app, { query: ARTICLES }, { 'if-none-match': etag, 'cache-control': 'no-cache' })).status).toBe(200);
+      // `no-cache` tells caches to ask the origin; the origin still answers a matching tag with 304.
+      for (const cc of ['no-cache', 'max-age=0', 'no-store']) {
+        expect((await get(app, { query: ARTICLES }, { 'if-none-match': etag, 'cache-control': cc, pragma: 'no-cache' })).status, cc).toBe(
+          304,
+        );
+      }
+    });
+
+    it("answers Node's own fetch revalidating with If-None-Match (it adds Cache-Control: no-cache) with 304", async () => {
+      const server = await listenApp(app);
+      try {
+        const url = `${server.origin}/graphql?${new URLSearchParams({ query: ARTICLES })}`;
+        const first = await fetch(url, { headers: { accept: 'application/graphql-response+json' } });
+        expect(first.status).toBe(200);
+        const etag = first.headers.get('etag')!;
+        await first.text();
+        const again = await fetch(url, { headers: { accept: 'application/graphql-response+json', 'if-none-match': etag } });
+        expect({ status: again.status, etag: again.headers.get('etag'), body: await again.text() }).toEqual({
+          status: 304,
+          etag,
+          body: '',
+        });
+      } finally {
+        await server.close();
+      }
     });
 
     it('never caches POST, errors, or a server without a known corpus version', async () => {

@@ -3,9 +3,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/client.js';
 import { MIGRATIONS_FOLDER, migrate, migrationTags } from '../../src/db/migrate.js';
 import { createApp } from '../../src/server/app.js';
 import { describeEachDatabase } from '../helpers/databases.js';
+import { listenApp } from '../helpers/listen.js';
 
 const partial = mkdtempSync(path.join(tmpdir(), 'verbatim-ready-'));
 afterAll(() => rmSync(partial, { recursive: true, force: true }));
@@ -38,3 +41,35 @@ describeEachDatabase(
   },
   { migrated: false },
 );
+
+it('/health answers 200 {"status":"ok"} as JSON, to Node\'s fetch on a listening server', async () => {
+  const handle = await openDatabase({});
+  const server = await listenApp(createApp({ db: handle.db, readiness: async () => ({ ready: true }) }));
+  try {
+    const response = await fetch(`${server.origin}/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    // Only /health itself: yoga's own check answered any URL ending in /health.
+    expect((await fetch(`${server.origin}/graphql/health`)).status).not.toBe(200);
+  } finally {
+    await server.close();
+    await handle.close();
+  }
+});
+
+it('/ready names what failed during an outage, never the SQL (production too)', async () => {
+  const broken = await openDatabase({});
+  await broken.close();
+  const server = await listenApp(createApp({ db: broken.db, config: loadConfig({ NODE_ENV: 'production' }) }));
+  try {
+    const response = await fetch(`${server.origin}/ready`);
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { status: string; reason: string };
+    expect(body.status).toBe('unavailable');
+    expect(body.reason).toMatch(/^database unreachable/);
+    expect(JSON.stringify(body)).not.toMatch(/select|query|params/i);
+  } finally {
+    await server.close();
+  }
+});

@@ -27,6 +27,24 @@ describeEachDatabase('GraphQL over HTTP audit', (suite) => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  it('answers an operation type the schema lacks (subscription, mutation) with 400, not 200 without data', async () => {
+    for (const [type, query] of [
+      ['subscription', 'subscription { __typename }'],
+      ['mutation', 'mutation { __typename }'],
+    ] as const) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(response.status, type).toBe(400);
+      const body = (await response.json()) as { data?: unknown; errors: { message: string; extensions?: { code?: string } }[] };
+      expect(body.data, type).toBeUndefined();
+      expect(body.errors[0]?.message, type).toBe(`This API has no ${type}s; it answers queries only.`);
+      expect(body.errors[0]?.extensions?.code, type).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
+
   for (const audit of audits) {
     it(audit.name, async () => {
       const result = await audit.fn();

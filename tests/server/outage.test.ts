@@ -12,10 +12,11 @@ import { testTargets } from '../helpers/databases.js';
 import { execute } from '../helpers/graphql.js';
 import { startServer } from '../helpers/process.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+import { NO_SERVER_DATABASE, requires } from '../helpers/skip.js';
 
 const server = testTargets.find((t) => t.name === 'postgres');
 
-describe.skipIf(!server)('a database outage [postgres]', () => {
+describe('a database outage [postgres]', requires(NO_SERVER_DATABASE), () => {
   let direct: DatabaseHandle;
   let proxied: DatabaseHandle;
   let proxy: TcpProxy;

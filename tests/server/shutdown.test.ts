@@ -9,6 +9,7 @@ import { queryRows } from '../../src/db/rows.js';
 import { testTargets } from '../helpers/databases.js';
 import { startServer } from '../helpers/process.js';
 import { startTcpProxy } from '../helpers/tcp-proxy.js';
+import { NO_SERVER_DATABASE, requires } from '../helpers/skip.js';
 
 const post = (url: string, query: string) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -32,7 +33,7 @@ describe('graceful shutdown [pglite]', () => {
 
 const pg = testTargets.find((t) => t.name === 'postgres');
 
-describe.skipIf(!pg)('graceful shutdown with a request in flight [postgres]', () => {
+describe('graceful shutdown with a request in flight [postgres]', requires(NO_SERVER_DATABASE), () => {
   it('finishes the in-flight request, refuses new connections, closes the pool and exits 0', async () => {
     const direct = await pg!.open();
     await migrate(direct.db);
