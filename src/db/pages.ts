@@ -274,40 +274,58 @@ export function groupedLinkList<T extends PgTable & { id: AnyColumn }, L extends
 }
 
 /**
- * A narrow (ListSource.narrow) for a list filtered by a selective condition that its ordered
- * index cannot serve, such as a full-text match: walking the index in order until a page of
- * matches is found reads the whole index when nothing matches. So the statement first takes up
- * to `few` + 1 ids of matching rows through the condition's own index (GIN for a text search);
- * when there are at most `few`, the page is sorted from those; when there are more, matches are
- * dense enough to walk the ordered index. Both reads are in the statement, gated by one-time
- * filters on the count, so only one runs.
+ * A list of one table's rows that match a condition its ordered index cannot serve (a full-text
+ * search), beside other conditions (`others`). Walking the index in order until a page of matches
+ * is found reads the whole index when nothing matches (seconds at a million rows); sorting every
+ * match costs as much as there are matches (a common word: a tenth of the table). So the page's
+ * read walks at most `walk` rows of the list in order and keeps the matches among them; only when
+ * that leaves the page short and the walk was cut does it find the matches through the
+ * condition's own index (GIN for a text search) and sort them, and they are then few (under one
+ * in `walk / page size`). Both reads are in the statement, gated by one-time filters (evaluated
+ * lazily, so the count of the walk runs only when the page came out short).
  */
-export function matchesFirst<T extends PgTable & { id: AnyColumn }>(
-  match: (row: T) => SQL,
-  few = 1000,
-): NonNullable<ListSource<{ node: T }>['narrow']> {
-  return (page, scan, fresh, aliases) => {
-    const matches = sql.identifier(aliases.name('m'));
-    const probe = fresh().rows.node;
-    const count = sql`(SELECT cardinality(${matches}.ids) FROM ${matches})`;
-    const branch = (gate: SQL, extra: (row: T) => SQL[]) => {
-      const b = fresh();
-      const row = b.rows.node;
-      return sql`(SELECT ${aliasOf(row)}.* FROM ${b.from}
-        WHERE ${allOf([gate, ...extra(row), ...b.where, page.window(b.rows)])}
-        ORDER BY ${page.orderBy(b.rows)} LIMIT ${page.limit})`;
-    };
-    const sorted = branch(sql`${count} <= ${sql.raw(String(few))}`, (row) => [
-      sql`${row.id} = ANY((SELECT ${matches}.ids FROM ${matches})::int4[])`,
-    ]);
-    const walked = branch(sql`${count} > ${sql.raw(String(few))}`, () => []);
-    return {
-      from: sql`(WITH ${matches} AS MATERIALIZED (
-          SELECT ARRAY(SELECT ${probe.id} FROM ${fromItem(probe)} WHERE ${match(probe)} LIMIT ${sql.raw(String(few + 1))}) AS ids)
-        ${sorted} UNION ALL ${walked}) ${aliasOf(scan.rows.node)}`,
-      where: [],
-    };
-  };
+export function matchingList<T extends PgTable & { id: AnyColumn }>(options: {
+  node: NodeTable<T>;
+  ordering: Ordering<{ node: T }>;
+  match: (row: T) => SQL;
+  others: (row: T) => readonly SQL[];
+  checks?: readonly ListCheck[];
+  walk?: number;
+}): ListSource<{ node: T }> {
+  const { node, ordering, match, others, checks, walk = 500 } = options;
+  const limitWalk = sql.raw(String(walk));
+  return tableList({
+    node,
+    ordering,
+    where: (row) => [match(row), ...others(row)],
+    ...(checks ? { checks } : {}),
+    narrow: (page, scan, _fresh, aliases) => {
+      const walked = (row: T, columns: SQL) =>
+        sql`SELECT ${columns} FROM ${fromItem(row)} WHERE ${allOf([...others(row), page.window({ node: row })])}
+          ORDER BY ${page.orderBy({ node: row })} LIMIT ${limitWalk}`;
+      const inWalk = aliases.table(node.table);
+      const found = aliases.table(node.table);
+      const w = sql.identifier(aliases.name('w'));
+      const full = sql`(SELECT count(*) FROM ${w}) >= ${page.limit}`;
+      const cut = sql`(SELECT count(*) FROM (${walked(aliases.table(node.table), sql`1`)}) ${sql.identifier(aliases.name('c'))}) >= ${limitWalk}`;
+      const sorted = aliases.table(node.table);
+      const all = aliases.table(node.table);
+      return {
+        // OFFSET 0 plans the matches apart from the page's order and limit: through the
+        // condition's index, not by walking the ordered one.
+        from: sql`(WITH ${w} AS MATERIALIZED (
+            SELECT ${aliasOf(found)}.* FROM (${walked(inWalk, sql`${aliasOf(inWalk)}.*`)}) ${aliasOf(found)}
+            WHERE ${match(found)} ORDER BY ${page.orderBy({ node: found })} LIMIT ${page.limit})
+          (SELECT * FROM ${w} WHERE ${full} OR NOT ${cut})
+          UNION ALL
+          (SELECT ${aliasOf(sorted)}.* FROM (
+              SELECT ${aliasOf(all)}.* FROM ${fromItem(all)} WHERE ${allOf([match(all), ...others(all)])} OFFSET 0) ${aliasOf(sorted)}
+            WHERE NOT ${full} AND ${cut} AND ${page.window({ node: sorted })}
+            ORDER BY ${page.orderBy({ node: sorted })} LIMIT ${page.limit})) ${aliasOf(scan.rows.node)}`,
+        where: [],
+      };
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

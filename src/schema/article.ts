@@ -1,6 +1,6 @@
 /** Article: its node, its paragraphs and body, the `article`/`articles` root fields. Relations: src/schema/relations/. */
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
-import { matchesFirst, type Ordering, tableList } from '../db/pages.js';
+import { matchingList, type Ordering, tableList } from '../db/pages.js';
 import { idArray, inIds, type Row } from '../db/rows.js';
 import { articleParagraphs, articles } from '../db/schema.js';
 import { builder } from './builder.js';
@@ -137,16 +137,16 @@ builder.queryField('articles', (t) =>
     resolve: (_root, args, ctx, info) => {
       const range = dateRange({ from: args.publishedFrom, to: args.publishedTo }, { from: 'publishedFrom', to: 'publishedTo' });
       const search = args.search == null ? null : textQuery(searchText(args.search, 'search'));
-      const matching = (a: typeof articles) => sql`${a.search} @@ ${search}`;
-      const where = (a: typeof articles): SQL[] => {
+      const others = (a: typeof articles): SQL[] => {
         const filters: SQL[] = [];
-        if (search) filters.push(matching(a));
         if (range?.from) filters.push(sql`${a.publishedOn} >= ${range.from}::date`);
         if (range?.to) filters.push(sql`${a.publishedOn} <= ${range.to}::date`);
         return filters;
       };
       const list: ListDef<{ node: ArticleData }> = {
-        source: tableList({ node: ARTICLE, ordering: articleOrder, where, ...(search ? { narrow: matchesFirst(matching) } : {}) }),
+        source: search
+          ? matchingList({ node: ARTICLE, ordering: articleOrder, match: (a) => sql`${a.search} @@ ${search}`, others })
+          : tableList({ node: ARTICLE, ordering: articleOrder, where: others }),
         item: (row) => ({ node: row.row as ArticleData }),
       };
       return rootPage(list, args, ctx, info);

@@ -1,6 +1,6 @@
 /** Quote: its node, the `quotes` root field. Its speaker, article and paragraph: src/schema/relations/quotes.ts. */
 import { sql, type SQL } from 'drizzle-orm';
-import { type ListCheck, matchesFirst, type Ordering, tableList } from '../db/pages.js';
+import { type ListCheck, matchingList, type Ordering, tableList } from '../db/pages.js';
 import type { Row } from '../db/rows.js';
 import { quoteKind, quotes } from '../db/schema.js';
 import { builder } from './builder.js';
@@ -109,19 +109,19 @@ builder.queryField('quotes', (t) =>
       if (speaker) checks.push(speaker.check);
       if (article) checks.push(article.check);
       const search = args.search == null ? null : textQuery(searchText(args.search, 'search'));
-      const matching = (q: typeof quotes) => sql`${q.search} @@ ${search}`;
-      const where = (q: typeof quotes): SQL[] => {
+      const others = (q: typeof quotes): SQL[] => {
         const filters: SQL[] = [];
         if (speaker) filters.push(sql`${q.speakerId} = ${speaker.id}`);
         if (article) filters.push(sql`${q.articleId} = ${article.id}`);
-        if (search) filters.push(matching(q));
         if (range)
           filters.push(overlaps(sql`coalesce(${q.saidStart}, ${q.publishedOn})`, sql`coalesce(${q.saidEnd}, ${q.publishedOn})`, range));
         if (args.kind != null) filters.push(sql`${q.kind} = ${args.kind}`);
         return filters;
       };
       const list: ListDef<{ node: QuoteRow }> = {
-        source: tableList({ node: QUOTE, ordering: quoteOrder, where, checks, ...(search ? { narrow: matchesFirst(matching) } : {}) }),
+        source: search
+          ? matchingList({ node: QUOTE, ordering: quoteOrder, match: (q) => sql`${q.search} @@ ${search}`, others, checks })
+          : tableList({ node: QUOTE, ordering: quoteOrder, where: others, checks }),
         item: (row) => ({ node: row.row as QuoteRow }),
       };
       return rootPage(list, args, ctx, info);
