@@ -284,6 +284,9 @@ export function groupedLinkList<T extends PgTable & { id: AnyColumn }, L extends
  * in `walk / page size`). Both reads are in the statement, gated by one-time filters (evaluated
  * lazily, so the count of the walk runs only when the page came out short).
  */
+/** Rows a text search walks in order before it looks its matches up in the text index. */
+export const MATCH_WALK = 500;
+
 export function matchingList<T extends PgTable & { id: AnyColumn }>(options: {
   node: NodeTable<T>;
   ordering: Ordering<{ node: T }>;
@@ -292,7 +295,7 @@ export function matchingList<T extends PgTable & { id: AnyColumn }>(options: {
   checks?: readonly ListCheck[];
   walk?: number;
 }): ListSource<{ node: T }> {
-  const { node, ordering, match, others, checks, walk = 500 } = options;
+  const { node, ordering, match, others, checks, walk = MATCH_WALK } = options;
   const limitWalk = sql.raw(String(walk));
   return tableList({
     node,
@@ -306,8 +309,9 @@ export function matchingList<T extends PgTable & { id: AnyColumn }>(options: {
       const inWalk = aliases.table(node.table);
       const found = aliases.table(node.table);
       const w = sql.identifier(aliases.name('w'));
+      const c = sql.identifier(aliases.name('c'));
       const full = sql`(SELECT count(*) FROM ${w}) >= ${page.limit}`;
-      const cut = sql`(SELECT count(*) FROM (${walked(aliases.table(node.table), sql`1`)}) ${sql.identifier(aliases.name('c'))}) >= ${limitWalk}`;
+      const cut = sql`(SELECT ${c}.cut FROM ${c})`;
       const sorted = aliases.table(node.table);
       const all = aliases.table(node.table);
       return {
@@ -315,7 +319,9 @@ export function matchingList<T extends PgTable & { id: AnyColumn }>(options: {
         // condition's index, not by walking the ordered one.
         from: sql`(WITH ${w} AS MATERIALIZED (
             SELECT ${aliasOf(found)}.* FROM (${walked(inWalk, sql`${aliasOf(inWalk)}.*`)}) ${aliasOf(found)}
-            WHERE ${match(found)} ORDER BY ${page.orderBy({ node: found })} LIMIT ${page.limit})
+            WHERE ${match(found)} ORDER BY ${page.orderBy({ node: found })} LIMIT ${page.limit}),
+          -- Whether the walk stopped at its limit (counted only when the page came out short).
+          ${c} AS MATERIALIZED (SELECT count(*) >= ${limitWalk} AS cut FROM (${walked(aliases.table(node.table), sql`1`)}) ${sql.identifier(aliases.name('x'))})
           (SELECT * FROM ${w} WHERE ${full} OR NOT ${cut})
           UNION ALL
           (SELECT ${aliasOf(sorted)}.* FROM (

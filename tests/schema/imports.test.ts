@@ -21,7 +21,11 @@ function sourceFiles(dir: string): string[] {
 /** The import cycles among the files under `dir` (each as the files on it, relative to `dir`). */
 export function importCycles(dir: string): string[][] {
   const files = sourceFiles(dir);
-  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, allowJs: false };
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    allowJs: false,
+  };
   const edges = new Map<string, string[]>();
   for (const file of files) {
     const imports = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles;
