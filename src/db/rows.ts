@@ -63,9 +63,11 @@ export async function rowBySlug<T extends PgTable & { slug: Column }>(db: Databa
  * each column's own driver mapping. JSON carries dates and arrays the same way on both drivers,
  * which is why nested queries return rows as jsonb.
  */
-export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>): Row<T> {
+export function rowFromJson<T extends Table>(table: T, json: Record<string, unknown>, omit: readonly string[] = []): Row<T> {
   const row: Record<string, unknown> = {};
   for (const { key, name, column } of jsonFields(table)) {
+    // A column left out of the json (rowJson's `omit`) stays absent, never a false null.
+    if (omit.length > 0 && omit.includes(key)) continue;
     const value = json[name];
     row[key] = value == null ? null : column.mapFromDriverValue(value);
   }

@@ -1,19 +1,15 @@
-/** Article: its node, its connections, its root fields and its loaders. */
-import { asc, sql, type SQL } from 'drizzle-orm';
+/** Article: its node, its paragraphs and body, the `article`/`articles` root fields. Relations: src/schema/relations/. */
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { matchingList, type Ordering, tableList } from '../db/pages.js';
+import { idArray, inIds, type Row } from '../db/rows.js';
 import { articleParagraphs, articles } from '../db/schema.js';
-import { idArray, inIds, type Row, rowJson, rowBySlug, rowFromJson } from '../db/rows.js';
 import { builder } from './builder.js';
-import { allOf, type JsonObject, type ListSource, loadPage, type Ordering, pagedBy, tableList } from './connections.js';
+import { type ListDef, rootPage, rootRow } from './connections.js';
 import type { Context } from './context.js';
 import { DateScalar, dateRange } from './dates.js';
 import { requestLoader } from './loaders.js';
-import { EventReportConnection, eventsReportedIn } from './event.js';
-import { type Mention, mentionEdge, mentionFields, type Report, reportEdge, reportFields, toMention, toReport } from './links.js';
 import { searchText, textQuery } from './matching.js';
-import { OrganizationMentionConnection, organizationsMentionedIn } from './organization.js';
-import { QuoteConnection, quotesIn } from './quote.js';
-import { SpeakerMentionConnection, speakersMentionedIn } from './speaker.js';
-import { tableNode } from './types.js';
+import { nodeTable, tableNode } from './types.js';
 
 export type ArticleRow = Row<typeof articles>;
 
@@ -26,14 +22,8 @@ export type ArticleData = Omit<ArticleRow, 'body'> & { body?: string };
 
 export const ArticleNode = tableNode<typeof articles, ArticleData>('Article', articles);
 
-/** An article row as jsonb without its body and search vector (see ArticleData); `t` is the article. */
-export const ARTICLE_JSON = rowJson(articles, 't', ['body']);
-
-/** An article from ARTICLE_JSON (or any row json of it, body included). */
-export function articleFromJson(json: JsonObject): ArticleData {
-  const { body, ...row } = rowFromJson(articles, json);
-  return json.body == null ? row : { ...row, body };
-}
+/** Articles as page statements read them: without the body (see ArticleData). */
+export const ARTICLE = nodeTable('Article', articles, ['body']);
 
 /** Article bodies by id, loaded only for the fields that show them. */
 const articleBodies = requestLoader<number, string>(async (ids, ctx) => {
@@ -47,61 +37,17 @@ async function bodyOf(article: ArticleData, ctx: Context): Promise<string> {
 }
 
 /** Oldest first, then by id: the order of every list of articles. */
-export const articleOrder: Ordering = {
+export const articleOrder: Ordering<{ node: typeof articles }> = {
   name: 'article',
   keys: [
-    { expr: sql`t.published_on`, type: 'date' },
-    { expr: sql`t.id`, type: 'int' },
+    { type: 'date', expr: ({ node }) => sql`${node.publishedOn}` },
+    { type: 'int', expr: ({ node }) => sql`${node.id}` },
   ],
-};
-
-const toArticle = articleFromJson;
-
-/** Articles that mention a speaker or an organization, through `table`'s `column`. */
-export function articlesMentioning(
-  table: 'article_speakers' | 'article_organizations',
-  column: string,
-): ListSource<{ node: ArticleData } & Mention> {
-  return {
-    ordering: articleOrder,
-    from: (parent) =>
-      sql`FROM articles t JOIN ${sql.identifier(table)} x ON x.article_id = t.id WHERE x.${sql.identifier(column)} = ${parent}`,
-    node: ARTICLE_JSON,
-    edge: mentionEdge,
-    toItem: (node, edge) => ({ node: toArticle(node), ...toMention(edge) }),
-  };
-}
-
-/** Articles that report an event. */
-export const articlesReporting: ListSource<{ node: ArticleData } & Report> = {
-  ordering: articleOrder,
-  from: (parent) => sql`FROM articles t JOIN article_events x ON x.article_id = t.id WHERE x.event_id = ${parent}`,
-  node: ARTICLE_JSON,
-  edge: reportEdge,
-  toItem: (node, edge) => ({ node: toArticle(node), ...toReport(edge) }),
 };
 
 export const ArticleConnection = builder.connectionObject(
   { type: ArticleNode, name: 'ArticleConnection', description: 'A page of articles, oldest first.' },
   { name: 'ArticleEdge', description: 'An article in a list.' },
-);
-
-export const ArticleMentionConnection = builder.connectionObject(
-  {
-    type: ArticleNode,
-    name: 'ArticleMentionConnection',
-    description: 'A page of the articles that mention someone or something, oldest first.',
-  },
-  {
-    name: 'ArticleMentionEdge',
-    description: 'An article, and how it names who or what it mentions.',
-    fields: (t) => mentionFields(t, 'How the article first names them ("Mexican President Claudia Sheinbaum").'),
-  },
-);
-
-export const ArticleReportConnection = builder.connectionObject(
-  { type: ArticleNode, name: 'ArticleReportConnection', description: 'A page of the articles that report an event, oldest first.' },
-  { name: 'ArticleReportEdge', description: 'An article, and the sentence in which it reports the event.', fields: (t) => reportFields(t) },
 );
 
 interface Paragraph {
@@ -165,30 +111,6 @@ ArticleNode.implement({
       group: (p) => p.articleId,
       resolve: (article) => article.id,
     }),
-    quotes: t.field({
-      type: QuoteConnection,
-      description: 'The quotes in this article, in the order they appear.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(quotesIn('article_id')),
-    }),
-    events: t.field({
-      type: EventReportConnection,
-      description: 'The events this article reports, by date (unknown dates last), each with the reporting sentence.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(eventsReportedIn),
-    }),
-    speakers: t.field({
-      type: SpeakerMentionConnection,
-      description: 'Everyone this article mentions, quoted or not, by slug, each with how the article names them.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(speakersMentionedIn),
-    }),
-    organizations: t.field({
-      type: OrganizationMentionConnection,
-      description: 'The organizations this article mentions, by slug, each with how the article names them.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(organizationsMentionedIn),
-    }),
   }),
 });
 
@@ -198,7 +120,7 @@ builder.queryField('article', (t) =>
     nullable: true,
     description: 'One article by its slug; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The article slug.' }) },
-    resolve: (_root, { slug }, ctx) => rowBySlug(ctx.db, articles, slug),
+    resolve: (_root, { slug }, ctx, info) => rootRow<typeof articles, ArticleData>(ARTICLE, (a) => eq(a.slug, slug), ctx, info),
   }),
 );
 
@@ -214,17 +136,20 @@ builder.queryField('articles', (t) =>
     },
     resolve: (_root, args, ctx, info) => {
       const range = dateRange({ from: args.publishedFrom, to: args.publishedTo }, { from: 'publishedFrom', to: 'publishedTo' });
-      const filters: SQL[] = [];
-      if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
-      if (range?.from) filters.push(sql`t.published_on >= ${range.from}::date`);
-      if (range?.to) filters.push(sql`t.published_on <= ${range.to}::date`);
-      const source = tableList(
-        articles,
-        articleOrder,
-        (node) => ({ node: toArticle(node) }),
-        () => allOf(filters),
-      );
-      return loadPage(ctx.db, { ...source, node: ARTICLE_JSON }, args, info);
+      const search = args.search == null ? null : textQuery(searchText(args.search, 'search'));
+      const others = (a: typeof articles): SQL[] => {
+        const filters: SQL[] = [];
+        if (range?.from) filters.push(sql`${a.publishedOn} >= ${range.from}::date`);
+        if (range?.to) filters.push(sql`${a.publishedOn} <= ${range.to}::date`);
+        return filters;
+      };
+      const list: ListDef<{ node: ArticleData }> = {
+        source: search
+          ? matchingList({ node: ARTICLE, ordering: articleOrder, match: (a) => sql`${a.search} @@ ${search}`, others })
+          : tableList({ node: ARTICLE, ordering: articleOrder, where: others }),
+        item: (row) => ({ node: row.row as ArticleData }),
+      };
+      return rootPage(list, args, ctx, info);
     },
   }),
 );

@@ -1,5 +1,5 @@
 /** Dates: the Date scalar, partial dates (a range with a precision), and date-range filters. */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { datePrecision } from '../db/schema.js';
 import { builder } from './builder.js';
 import { badUserInput } from './errors.js';
@@ -108,6 +108,6 @@ export function dateRange(
  * `daterange(start, end, '[]')` expression the events GiST index is built on, so it can serve it;
  * an unknown date (NULL bounds) would read as "all of time", so it is excluded first.
  */
-export function overlaps(start: SQL, end: SQL, range: DateRange): SQL {
+export function overlaps(start: SQLWrapper, end: SQLWrapper, range: DateRange): SQL {
   return sql`(${start} IS NOT NULL AND daterange(${start}, ${end}, '[]') && daterange(${range.from}::date, ${range.to}::date, '[]'))`;
 }

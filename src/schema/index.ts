@@ -1,4 +1,4 @@
-/** Imports every domain file (each registers its types) and builds the schema. */
+/** Imports every type file (each registers its types), then every relation, and builds the schema. */
 import { builder } from './builder.js';
 import './dates.js';
 import './connections.js';
@@ -8,6 +8,12 @@ import './organization.js';
 import './quote.js';
 import './event.js';
 import './search.js';
+import './relations/quotes.js';
+import './relations/mentions.js';
+import './relations/reports.js';
+import './relations/roles.js';
+import './relations/participations.js';
+import './relations/organizations.js';
 
 // The schema's own description (GraphiQL's Docs opens on it); Pothos's toSchema has no option for it.
 export const schema = Object.assign(builder.toSchema({ sortSchema: false }), {

@@ -6,7 +6,7 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { sql, type SQL } from 'drizzle-orm';
-import type { ListCheck } from './connections.js';
+import type { ListCheck } from '../db/pages.js';
 import type { Context } from './context.js';
 import { notFound } from './errors.js';
 

@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { namesKey, type organizations, type speakers } from '../db/schema.js';
-import { allOf, type JsonObject, type ListSource, type Ordering, type SortKey, tableList } from './connections.js';
+import { type ListSource, type NodeTable, type Ordering, type SortKey, tableList } from '../db/pages.js';
 import { badUserInput } from './errors.js';
 
 export const MAX_SEARCH_LENGTH = 200;
@@ -76,21 +76,31 @@ export function headline(document: SQL, q: string): SQL {
  * A root list of named entities (speakers, organizations): all of them in `order`, or with
  * `search` those whose name or an alias resembles it, best match first.
  */
-export function namedList<Item>(
-  table: typeof speakers | typeof organizations,
-  order: Ordering,
-  toItem: (node: JsonObject) => Item,
+export function namedList<T extends typeof speakers | typeof organizations>(
+  node: NodeTable<T>,
+  order: Ordering<{ node: T }>,
   args: { search?: string | null | undefined; kind?: string | null | undefined },
-): ListSource<Item> {
-  const filters: SQL[] = [];
-  if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
+): ListSource<{ node: T }> {
+  const search = args.search == null ? null : searchText(args.search, 'search');
+  const match = (row: T) => (search === null ? undefined : nameMatch({ name: sql`${row.name}`, aliases: sql`${row.aliases}` }, search));
   let ordering = order;
-  if (args.search != null) {
-    const match = nameMatch({ name: sql`t.name`, aliases: sql`t.aliases` }, searchText(args.search, 'search'));
-    filters.push(match.where);
+  if (search !== null) {
     // Nearest first by the index's own distance when there is one; the same order as the score.
-    const best: SortKey = match.distance ? { expr: match.distance, type: 'real' } : { expr: match.score, type: 'numeric', desc: true };
+    const best: SortKey<{ node: T }> =
+      nameSpellings(search).length === 1
+        ? { type: 'real', expr: ({ node }) => match(node)?.distance ?? sql`0` }
+        : { type: 'numeric', desc: true, expr: ({ node }) => match(node)?.score ?? sql`0` };
     ordering = { name: `${order.name}-match`, keys: [best, ...order.keys] };
   }
-  return tableList(table, ordering, toItem, () => allOf(filters));
+  return tableList({
+    node,
+    ordering,
+    where: (row) => {
+      const filters: SQL[] = [];
+      if (args.kind != null) filters.push(sql`${row.kind} = ${args.kind}`);
+      const m = match(row);
+      if (m) filters.push(m.where);
+      return filters;
+    },
+  });
 }

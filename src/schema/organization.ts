@@ -1,16 +1,12 @@
-/** Organization: its node and connections, the `organization`/`organizations` root fields, its loaders. */
-import { asc, sql } from 'drizzle-orm';
-import { inIds, type Row, rowBySlug, rowColumns, rowFromJson } from '../db/rows.js';
-import { organizationKind, organizations, speakers } from '../db/schema.js';
-import { ArticleMentionConnection, articlesMentioning } from './article.js';
+/** Organization: its node, the `organization`/`organizations` root fields. Relations: src/schema/relations/. */
+import { eq, sql } from 'drizzle-orm';
+import type { Ordering } from '../db/pages.js';
+import type { Row } from '../db/rows.js';
+import { organizationKind, organizations } from '../db/schema.js';
 import { builder } from './builder.js';
-import { edgeData, type JsonObject, type ListSource, loadPage, nodeJson, type Ordering, pagedBy, tableList } from './connections.js';
-import type { Context } from './context.js';
-import { eventsOf, ParticipationConnection } from './event.js';
-import { type Mention, mentionEdge, mentionFields, type Roles, rolesEdge, rolesJoin, toMention, toRoles } from './links.js';
+import { type ListDef, rootPage, rootRow } from './connections.js';
 import { namedList } from './matching.js';
-import { MemberConnection, membersOf, RoleRef, SpeakerNode, type SpeakerRow } from './speaker.js';
-import { enumOf, tableNode } from './types.js';
+import { enumOf, nodeTable, tableNode } from './types.js';
 
 export type OrganizationRow = Row<typeof organizations>;
 type OrganizationKind = (typeof organizationKind.enumValues)[number];
@@ -40,35 +36,13 @@ export const OrganizationKindEnum = enumOf(
 
 export const OrganizationNode = tableNode('Organization', organizations);
 
+export const ORGANIZATION = nodeTable('Organization', organizations);
+
 /** By slug (byte order, the same on every database): the order of organization lists. */
-export const organizationOrder: Ordering = { name: 'organization', keys: [{ expr: sql`t.slug COLLATE "C"`, type: 'text' }] };
-
-const toOrganization = (json: JsonObject) => rowFromJson(organizations, json);
-
-/** The organizations a speaker holds roles in. */
-export const organizationsOf: ListSource<{ node: OrganizationRow } & Roles> = {
-  ordering: organizationOrder,
-  from: (parent) => sql`FROM organizations t ${rolesJoin('organization_id', 'speaker_id', parent)} WHERE true`,
-  node: nodeJson(organizations),
-  edge: rolesEdge,
-  toItem: (node, edge) => ({ node: toOrganization(node), ...toRoles(edge) }),
+export const organizationOrder: Ordering<{ node: typeof organizations }> = {
+  name: 'organization',
+  keys: [{ type: 'text', expr: ({ node }) => sql`${node.slug} COLLATE "C"` }],
 };
-
-/** The organizations an article mentions. */
-export const organizationsMentionedIn: ListSource<{ node: OrganizationRow } & Mention> = {
-  ordering: organizationOrder,
-  from: (parent) => sql`FROM organizations t JOIN article_organizations x ON x.organization_id = t.id WHERE x.article_id = ${parent}`,
-  node: nodeJson(organizations),
-  edge: mentionEdge,
-  toItem: (node, edge) => ({ node: toOrganization(node), ...toMention(edge) }),
-};
-
-const childrenOf = tableList(
-  organizations,
-  organizationOrder,
-  (node) => ({ node: toOrganization(node) }),
-  (parent) => sql`t.parent_id = ${parent}`,
-);
 
 export const OrganizationConnection = builder.connectionObject(
   {
@@ -77,38 +51,6 @@ export const OrganizationConnection = builder.connectionObject(
     description: 'A page of organizations (by slug, or by relevance when searching).',
   },
   { name: 'OrganizationEdge', description: 'An organization in a list.' },
-);
-
-export const OrganizationMentionConnection = builder.connectionObject(
-  {
-    type: OrganizationNode,
-    name: 'OrganizationMentionConnection',
-    description: 'A page of the organizations an article mentions, by slug.',
-  },
-  {
-    name: 'OrganizationMentionEdge',
-    description: 'An organization, and how the article names it.',
-    fields: (t) => mentionFields(t, 'How the article first names the organization.'),
-  },
-);
-
-export const OrganizationRoleConnection = builder.connectionObject(
-  {
-    type: OrganizationNode,
-    name: 'OrganizationRoleConnection',
-    description: 'A page of the organizations a speaker holds roles in, by slug.',
-  },
-  {
-    name: 'OrganizationRoleEdge',
-    description: 'An organization, and the roles the speaker holds in it.',
-    fields: (t) => ({
-      roles: t.field({
-        type: [RoleRef],
-        description: "The speaker's roles in the organization, oldest first.",
-        resolve: (e) => edgeData<Roles>(e).roles,
-      }),
-    }),
-  },
 );
 
 OrganizationNode.implement({
@@ -121,44 +63,6 @@ OrganizationNode.implement({
     country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 country code, when it belongs to one country.' }),
     description: t.exposeString('description', { nullable: true, description: 'A short description.' }),
     wikidataId: t.exposeString('wikidataId', { nullable: true, description: 'Wikidata item id ("Q...") when known.' }),
-    parent: t.field({
-      type: OrganizationNode,
-      nullable: true,
-      description: 'The organization this one is part of, if any.',
-      resolve: (o) => o.parentId,
-    }),
-    children: t.field({
-      type: OrganizationConnection,
-      description: 'The organizations that are part of this one, by slug.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(childrenOf),
-    }),
-    members: t.field({
-      type: MemberConnection,
-      description: 'The people who hold roles in this organization, by slug, each with those roles.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(membersOf),
-    }),
-    speakers: t.loadableGroup({
-      type: SpeakerNode,
-      description: 'The speakers that stand for this organization as a body ("the State Department said").',
-      load: (ids: number[], ctx: Context) =>
-        ctx.db.select(rowColumns(speakers)).from(speakers).where(inIds(speakers.organizationId, ids)).orderBy(asc(speakers.slug)),
-      group: (s) => (s as SpeakerRow).organizationId as number,
-      resolve: (o) => o.id,
-    }),
-    events: t.field({
-      type: ParticipationConnection,
-      description: 'The events the organization took part in, by date (unknown dates last), each with its roles.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(eventsOf('organization_id')),
-    }),
-    articles: t.field({
-      type: ArticleMentionConnection,
-      description: 'The articles that mention the organization, oldest first.',
-      args: t.arg.connectionArgs(),
-      ...pagedBy(articlesMentioning('article_organizations', 'organization_id')),
-    }),
   }),
 });
 
@@ -168,7 +72,8 @@ builder.queryField('organization', (t) =>
     nullable: true,
     description: 'One organization by slug; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The organization slug ("sinaloa-cartel").' }) },
-    resolve: (_root, { slug }, ctx) => rowBySlug(ctx.db, organizations, slug),
+    resolve: (_root, { slug }, ctx, info) =>
+      rootRow<typeof organizations, OrganizationRow>(ORGANIZATION, (o) => eq(o.slug, slug), ctx, info),
   }),
 );
 
@@ -182,12 +87,12 @@ builder.queryField('organizations', (t) =>
       search: t.arg.string({ description: 'A name or alias, or part of one ("MS13", "Sinaloa").' }),
       kind: t.arg({ type: OrganizationKindEnum, description: 'Only organizations of this kind.' }),
     },
-    resolve: (_root, args, ctx, info) =>
-      loadPage(
-        ctx.db,
-        namedList(organizations, organizationOrder, (node) => ({ node: toOrganization(node) }), args),
-        args,
-        info,
-      ),
+    resolve: (_root, args, ctx, info) => {
+      const list: ListDef<{ node: OrganizationRow }> = {
+        source: namedList(ORGANIZATION, organizationOrder, args),
+        item: (row) => ({ node: row.row as OrganizationRow }),
+      };
+      return rootPage(list, args, ctx, info);
+    },
   }),
 );

@@ -1,15 +1,14 @@
-/** Quote: its node, its connection, the `quotes` root field and its loaders. */
+/** Quote: its node, the `quotes` root field. Its speaker, article and paragraph: src/schema/relations/quotes.ts. */
 import { sql, type SQL } from 'drizzle-orm';
-import { rowFromJson, rowJson, type Row } from '../db/rows.js';
-import { articles, quoteKind, quotes } from '../db/schema.js';
-import { type ArticleData, articleFromJson, ArticleNode, paragraphField } from './article.js';
+import { type ListCheck, matchingList, type Ordering, tableList } from '../db/pages.js';
+import type { Row } from '../db/rows.js';
+import { quoteKind, quotes } from '../db/schema.js';
 import { builder } from './builder.js';
-import { allOf, type JsonObject, type ListCheck, type ListSource, loadPage, type Ordering, tableList } from './connections.js';
+import { type ListDef, rootPage } from './connections.js';
 import { DateScalar, dateRange, overlaps, PartialDate } from './dates.js';
 import { slugFilter } from './loaders.js';
 import { searchText, textQuery } from './matching.js';
-import { SpeakerNode } from './speaker.js';
-import { enumOf, tableNode } from './types.js';
+import { enumOf, nodeTable, tableNode } from './types.js';
 
 export type QuoteRow = Row<typeof quotes>;
 type QuoteKind = (typeof quoteKind.enumValues)[number];
@@ -29,39 +28,22 @@ export const QuoteKindEnum = enumOf(
 
 export const QuoteNode = tableNode('Quote', quotes);
 
+export const QUOTE = nodeTable('Quote', quotes);
+
 /** By the article's date, then the article, then position in it: the order of every quote list. */
-export const quoteOrder: Ordering = {
+export const quoteOrder: Ordering<{ node: typeof quotes }> = {
   name: 'quote',
   keys: [
-    { expr: sql`t.published_on`, type: 'date' },
-    { expr: sql`t.article_id`, type: 'int' },
-    { expr: sql`t.start_offset`, type: 'int' },
-    { expr: sql`t.id`, type: 'int' },
+    { type: 'date', expr: ({ node }) => sql`${node.publishedOn}` },
+    { type: 'int', expr: ({ node }) => sql`${node.articleId}` },
+    { type: 'int', expr: ({ node }) => sql`${node.startOffset}` },
+    { type: 'int', expr: ({ node }) => sql`${node.id}` },
   ],
 };
 
-/** A quote as lists carry it: with its article when the query selects it (see ListSource.include). */
-type ListedQuote = QuoteRow & { article?: ArticleData };
-
-function toQuote(json: JsonObject): ListedQuote {
-  const row = rowFromJson(quotes, json);
-  return json.article ? { ...row, article: articleFromJson(json.article as JsonObject) } : row;
-}
-
-/** The quote's article, shaped as ARTICLE_JSON. */
-const QUOTE_ARTICLE = sql`(SELECT ${rowJson(articles, 'a', ['body'])} FROM articles a WHERE a.id = t.article_id)`;
-
-function quoteList(where: (parent: SQL) => SQL, checks?: ListSource<unknown>['checks']): ListSource<{ node: ListedQuote }> {
-  return {
-    ...tableList(quotes, quoteOrder, (node) => ({ node: toQuote(node) }), where),
-    include: { article: QUOTE_ARTICLE },
-    ...(checks ? { checks } : {}),
-  };
-}
-
-/** The quotes of a speaker or in an article: `column` names the parent. */
-export function quotesIn(column: 'speaker_id' | 'article_id'): ListSource<{ node: QuoteRow }> {
-  return quoteList((parent) => sql`t.${sql.identifier(column)} = ${parent}`);
+/** Quotes as the API lists them. */
+export function quoteList(where: (row: typeof quotes, parent: SQL) => readonly SQL[]): ListDef<{ node: QuoteRow }> {
+  return { source: tableList({ node: QUOTE, ordering: quoteOrder, where }), item: (row) => ({ node: row.row as QuoteRow }) };
 }
 
 export const QuoteConnection = builder.connectionObject(
@@ -81,13 +63,6 @@ QuoteNode.implement({
       description: "DIRECT and PARTIAL: the exact words as they stand in the article. INDIRECT: the article's paraphrase.",
     }),
     kind: t.expose('kind', { type: QuoteKindEnum, description: 'Direct words, a fragment, or a paraphrase.' }),
-    speaker: t.field({ type: SpeakerNode, description: 'Who said it.', resolve: (q) => q.speakerId }),
-    article: t.field({
-      type: ArticleNode,
-      description: 'The article that reports it.',
-      // Fetched with the page when the list's query asked for it; loaded by id otherwise.
-      resolve: (q: ListedQuote) => q.article ?? q.articleId,
-    }),
     speakerDescription: t.exposeString('speakerDescription', {
       nullable: true,
       description: 'How the article describes the speaker here ("Mexican President").',
@@ -100,11 +75,6 @@ QuoteNode.implement({
       resolve: (q) => ({ start: q.saidStart, end: q.saidEnd, precision: q.saidPrecision, text: q.saidText, external: false }),
     }),
     publishedOn: t.expose('publishedOn', { type: DateScalar, description: 'The publication date of the article that reports it.' }),
-    paragraph: t.loadable({
-      ...paragraphField,
-      description: 'The paragraph of the article the quote stands in.',
-      resolve: (q) => `${q.articleId}:${q.paragraph}`,
-    }),
     startOffset: t.exposeInt('startOffset', {
       description: "Offset of the quote in `Article.body` (UTF-16 code units, as JavaScript's `String.slice`).",
     }),
@@ -132,27 +102,29 @@ builder.queryField('quotes', (t) =>
     },
     resolve: (_root, args, ctx, info) => {
       const range = dateRange(args);
-      const filters: SQL[] = [];
       const checks: ListCheck[] = [];
-      if (args.speaker != null) {
-        const speaker = slugFilter('speaker', args.speaker, 'speaker');
-        filters.push(sql`t.speaker_id = ${speaker.id}`);
-        checks.push(speaker.check);
-      }
-      if (args.article != null) {
-        const article = slugFilter('article', args.article, 'article');
-        filters.push(sql`t.article_id = ${article.id}`);
-        checks.push(article.check);
-      }
-      if (args.search != null) filters.push(sql`t.search @@ ${textQuery(searchText(args.search, 'search'))}`);
-      if (range) filters.push(overlaps(sql`coalesce(t.said_start, t.published_on)`, sql`coalesce(t.said_end, t.published_on)`, range));
-      if (args.kind != null) filters.push(sql`t.kind = ${args.kind}`);
-      return loadPage(
-        ctx.db,
-        quoteList(() => allOf(filters), checks),
-        args,
-        info,
-      );
+      // The slugs are resolved inside the page's statement; each check fails it with NOT_FOUND.
+      const speaker = args.speaker == null ? null : slugFilter('speaker', args.speaker, 'speaker');
+      const article = args.article == null ? null : slugFilter('article', args.article, 'article');
+      if (speaker) checks.push(speaker.check);
+      if (article) checks.push(article.check);
+      const search = args.search == null ? null : textQuery(searchText(args.search, 'search'));
+      const others = (q: typeof quotes): SQL[] => {
+        const filters: SQL[] = [];
+        if (speaker) filters.push(sql`${q.speakerId} = ${speaker.id}`);
+        if (article) filters.push(sql`${q.articleId} = ${article.id}`);
+        if (range)
+          filters.push(overlaps(sql`coalesce(${q.saidStart}, ${q.publishedOn})`, sql`coalesce(${q.saidEnd}, ${q.publishedOn})`, range));
+        if (args.kind != null) filters.push(sql`${q.kind} = ${args.kind}`);
+        return filters;
+      };
+      const list: ListDef<{ node: QuoteRow }> = {
+        source: search
+          ? matchingList({ node: QUOTE, ordering: quoteOrder, match: (q) => sql`${q.search} @@ ${search}`, others, checks })
+          : tableList({ node: QUOTE, ordering: quoteOrder, where: others, checks }),
+        item: (row) => ({ node: row.row as QuoteRow }),
+      };
+      return rootPage(list, args, ctx, info);
     },
   }),
 );

@@ -1,30 +1,28 @@
 /** `search(query)`: ranked full-text search across every kind of entity, with highlighted snippets. */
 import { brandWithType } from '@pothos/core';
 import { sql, type SQL } from 'drizzle-orm';
-import { rowFromJson } from '../db/rows.js';
-import { articles, events, organizations, quotes, speakers } from '../db/schema.js';
-import { ArticleNode, type ArticleRow } from './article.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type Aliases, fromItem, type ListSource, type NodeTable, type ScanNode } from '../db/pages.js';
+import type { articles, events, organizations, quotes, speakers } from '../db/schema.js';
+import { ARTICLE, ArticleNode, type ArticleData } from './article.js';
 import { builder } from './builder.js';
-import { edgeData, type ListSource, loadPage } from './connections.js';
-import { EventNode, type EventRow } from './event.js';
+import { edgeData, type ListDef, rootPage } from './connections.js';
+import { EVENT, EventNode, type EventRow } from './event.js';
 import { headline, nameMatch, searchText, textQuery } from './matching.js';
-import { OrganizationNode, type OrganizationRow } from './organization.js';
-import { QuoteNode, type QuoteRow } from './quote.js';
-import { SpeakerNode, type SpeakerRow } from './speaker.js';
+import { ORGANIZATION, OrganizationNode, type OrganizationRow } from './organization.js';
+import { QUOTE, QuoteNode, type QuoteRow } from './quote.js';
+import { SPEAKER, SpeakerNode, type SpeakerRow } from './speaker.js';
 
 const KINDS = {
-  ARTICLE: { type: 'Article', table: articles, description: 'Articles (title and body).' },
-  QUOTE: { type: 'Quote', table: quotes, description: 'Quotes (the quoted or paraphrased words).' },
-  SPEAKER: { type: 'Speaker', table: speakers, description: 'Speakers (names, aliases, description).' },
-  ORGANIZATION: { type: 'Organization', table: organizations, description: 'Organizations (names, aliases, description).' },
-  EVENT: { type: 'Event', table: events, description: 'Events (title, description, places).' },
+  ARTICLE: { node: ARTICLE, ref: ArticleNode, description: 'Articles (title and body).' },
+  QUOTE: { node: QUOTE, ref: QuoteNode, description: 'Quotes (the quoted or paraphrased words).' },
+  SPEAKER: { node: SPEAKER, ref: SpeakerNode, description: 'Speakers (names, aliases, description).' },
+  ORGANIZATION: { node: ORGANIZATION, ref: OrganizationNode, description: 'Organizations (names, aliases, description).' },
+  EVENT: { node: EVENT, ref: EventNode, description: 'Events (title, description, places).' },
 } as const;
 
 type SearchKind = keyof typeof KINDS;
-type TypeName = (typeof KINDS)[SearchKind]['type'];
-/** The node refs by type name (a function: the refs come from modules that import this one's peers). */
-const nodeRefs = () => ({ Article: ArticleNode, Quote: QuoteNode, Speaker: SpeakerNode, Organization: OrganizationNode, Event: EventNode });
-const byType = new Map(Object.values(KINDS).map((k) => [k.type as string, k]));
+const byType = new Map(Object.values(KINDS).map((k) => [k.node.type as string, k]));
 
 export const SearchKindEnum = builder.enumType('SearchKind', {
   description: 'A kind of entity `search` can return.',
@@ -36,10 +34,10 @@ export const SearchKindEnum = builder.enumType('SearchKind', {
 
 export const SearchResultUnion = builder.unionType('SearchResult', {
   description: 'Anything `search` finds.',
-  types: () => Object.values(nodeRefs()),
+  types: () => Object.values(KINDS).map((k) => k.ref),
 });
 
-type SearchRow = ArticleRow | QuoteRow | SpeakerRow | OrganizationRow | EventRow;
+type SearchRow = ArticleData | QuoteRow | SpeakerRow | OrganizationRow | EventRow;
 
 interface Hit {
   node: SearchRow;
@@ -66,62 +64,124 @@ export const SearchConnection = builder.connectionObject(
   },
 );
 
-/** One kind's matches: kind, id, rank (numeric, 6 places), the text to highlight, the node json. */
-function matches(type: TypeName, q: string): SQL {
+/** A hit's columns: its kind (the node type's name), the node's id, its rank (numeric, 6 places). */
+interface HitColumns {
+  kind: SQL;
+  id: SQL;
+  rank: SQL;
+}
+
+function hitColumns(name: string): HitColumns {
+  const h = sql.identifier(name);
+  return { kind: sql`${h}.kind`, id: sql`${h}.id`, rank: sql`${h}.rank` };
+}
+
+/** One kind's matches: kind, id and rank, over a fresh alias of its table. */
+function matches(node: NodeTable, q: string, aliases: Aliases): SQL {
   const tq = textQuery(q);
-  const ftsRank = sql`ts_rank(t.search, ${tq}, 32)`;
-  const rounded = (rank: SQL) => sql`round((${rank})::numeric, 6)`;
-  const select = (rank: SQL, doc: SQL, table: SQL, where: SQL) =>
-    sql`SELECT ${type}::text AS kind, t.id, ${rank} AS rank, ${doc} AS doc, to_jsonb(t) - 'search' AS node FROM ${table} t WHERE ${where}`;
-  switch (type) {
-    case 'Article':
-      return select(rounded(ftsRank), sql`t.title || E'\n\n' || t.body`, sql`articles`, sql`t.search @@ ${tq}`);
-    case 'Quote':
-      return select(rounded(ftsRank), sql`t.text`, sql`quotes`, sql`t.search @@ ${tq}`);
-    case 'Event':
-      return select(
-        rounded(ftsRank),
-        sql`concat_ws(E'\n', t.title, t.description, verbatim_join(t.places))`,
-        sql`events`,
-        sql`t.search @@ ${tq}`,
-      );
-    case 'Speaker':
-    case 'Organization': {
-      const name = nameMatch({ name: sql`t.name`, aliases: sql`t.aliases` }, q);
-      return select(
-        sql`greatest(${name.score}, ${rounded(ftsRank)})`,
-        sql`concat_ws(E'\n', t.name, verbatim_join(t.aliases), t.description)`,
-        type === 'Speaker' ? sql`speakers` : sql`organizations`,
-        sql`(${name.where} OR t.search @@ ${tq})`,
-      );
+  const row = aliases.table(node.table) as PgTable & { id: SQL; search: SQL; name: SQL; aliases: SQL };
+  const ftsRank = sql`round((ts_rank(${row.search}, ${tq}, 32))::numeric, 6)`;
+  const select = (rank: SQL, where: SQL) =>
+    sql`SELECT ${node.type}::text AS kind, ${row.id} AS id, ${rank} AS rank FROM ${fromItem(row)} WHERE ${where}`;
+  if (node === SPEAKER || node === ORGANIZATION) {
+    const name = nameMatch({ name: sql`${row.name}`, aliases: sql`${row.aliases}` }, q);
+    return select(sql`greatest(${name.score}, ${ftsRank})`, sql`(${name.where} OR ${row.search} @@ ${tq})`);
+  }
+  return select(ftsRank, sql`${row.search} @@ ${tq}`);
+}
+
+/** The text a hit's snippet highlights, from its node's row. */
+function documentOf(node: NodeTable, row: PgTable): SQL {
+  switch (node) {
+    case ARTICLE: {
+      const a = row as typeof articles;
+      return sql`${a.title} || E'\n\n' || ${a.body}`;
+    }
+    case QUOTE:
+      return sql`${(row as typeof quotes).text}`;
+    case EVENT: {
+      const e = row as typeof events;
+      return sql`concat_ws(E'\n', ${e.title}, ${e.description}, verbatim_join(${e.places}))`;
+    }
+    default: {
+      const s = row as typeof speakers | typeof organizations;
+      return sql`concat_ws(E'\n', ${s.name}, verbatim_join(${s.aliases}), ${s.description})`;
     }
   }
 }
 
-function searchSource(q: string, kinds: readonly SearchKind[]): ListSource<Hit> {
-  const branches = kinds.map((k) => matches(KINDS[k].type, q));
+interface SearchRows {
+  hit: HitColumns;
+  /** The hits' union, and the joins of their rows onto a table of hits named `name`. */
+  union: SQL;
+  joins: SQL;
+  name: string;
+}
+
+function searchSource(q: string, kinds: readonly SearchKind[]): ListSource<SearchRows> {
+  const nodes = kinds.map((k) => KINDS[k].node);
   return {
     ordering: {
       name: 'search',
       keys: [
-        { expr: sql`t.rank`, type: 'numeric', desc: true },
-        { expr: sql`t.kind COLLATE "C"`, type: 'text' },
-        { expr: sql`t.id`, type: 'int' },
+        { type: 'numeric', desc: true, expr: ({ hit }) => hit.rank },
+        { type: 'text', expr: ({ hit }) => sql`${hit.kind} COLLATE "C"` },
+        { type: 'int', expr: ({ hit }) => hit.id },
       ],
     },
-    from: () => sql`FROM (${sql.join(branches, sql` UNION ALL `)}) t WHERE true`,
-    node: sql`t.node`,
-    // Computed for the page's rows only: ts_headline is the costly part of a search.
-    edge: sql`jsonb_build_object('kind', t.kind, 'rank', t.rank::text, 'snippet', ${headline(sql`t.doc`, q)})`,
-    toItem: (node, edge) => {
-      const kind = byType.get(edge?.kind as string);
-      if (!kind) throw new Error(`search returned an unknown kind ${String(edge?.kind)}`);
-      const row = rowFromJson(kind.table, node) as SearchRow;
-      brandWithType(row, nodeRefs()[kind.type]);
-      return { node: row, rank: Number(edge?.rank), snippet: String(edge?.snippet) };
+    nodes,
+    scan(aliases) {
+      const name = aliases.name('h');
+      const hit = hitColumns(name);
+      const union = sql.join(
+        nodes.map((node) => matches(node, q, aliases)),
+        sql` UNION ALL `,
+      );
+      const scanNodes: ScanNode[] = nodes.map((node) => {
+        const row = aliases.table(node.table);
+        return { of: node, row, when: sql`${hit.kind} = ${node.type}::text` };
+      });
+      const joins = sql.join(
+        scanNodes.map((n) => sql`LEFT JOIN ${fromItem(n.row)} ON ${n.when} AND ${(n.row as unknown as { id: SQL }).id} = ${hit.id}`),
+        sql` `,
+      );
+      const document = sql`CASE ${sql.join(
+        scanNodes.map((n) => sql`WHEN ${n.when} THEN ${documentOf(n.of, n.row)}`),
+        sql` `,
+      )} END`;
+      return {
+        rows: { hit, union, joins, name },
+        from: sql`(${union}) ${sql.identifier(name)} ${joins}`,
+        where: [],
+        nodes: scanNodes,
+        // Computed for the page's rows only: ts_headline is the costly part of a search.
+        edge: sql`jsonb_build_object('rank', ${hit.rank}::text, 'snippet', ${headline(document, q)})`,
+      };
+    },
+    // The page's hits first, in order and limited; only their rows are joined.
+    narrow(page, scan, _fresh, aliases) {
+      const { union, joins, name } = scan.rows;
+      const inner = aliases.name('u');
+      const rows = { ...scan.rows, hit: hitColumns(inner) };
+      return {
+        from: sql`(SELECT ${sql.identifier(inner)}.* FROM (${union}) ${sql.identifier(inner)}
+          WHERE ${page.window(rows)} ORDER BY ${page.orderBy(rows)} LIMIT ${page.limit}) ${sql.identifier(name)} ${joins}`,
+        where: [],
+      };
     },
   };
 }
+
+const searchList = (q: string, kinds: readonly SearchKind[]): ListDef<Hit> => ({
+  source: searchSource(q, kinds),
+  item: (row) => {
+    const kind = byType.get(row.type);
+    if (!kind) throw new Error(`search returned an unknown kind ${row.type}`);
+    // The union tells the node's type by this brand.
+    brandWithType(row.row, kind.ref);
+    return { node: row.row as SearchRow, rank: Number(row.edge?.rank), snippet: String(row.edge?.snippet) };
+  },
+});
 
 builder.queryField('search', (t) =>
   t.field({
@@ -139,7 +199,7 @@ builder.queryField('search', (t) =>
     resolve: (_root, args, ctx, info) => {
       const q = searchText(args.query, 'query');
       const kinds = args.kinds?.length ? [...new Set(args.kinds)] : (Object.keys(KINDS) as SearchKind[]);
-      return loadPage(ctx.db, searchSource(q, kinds), args, info);
+      return rootPage(searchList(q, kinds), args, ctx, info);
     },
   }),
 );

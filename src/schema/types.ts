@@ -1,6 +1,7 @@
 /** Helpers that define GraphQL types from the drizzle model: enums from pgEnums, nodes from tables. */
 import type { Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { NodeTable } from '../db/pages.js';
 import { rowsById, type Row } from '../db/rows.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
@@ -30,4 +31,13 @@ export function tableNode<T extends PgTable & { id: Column }, R extends { id: nu
     sort: true,
     cacheResolved: true,
   });
+}
+
+/** A node type's table as page statements read it (src/db/pages.ts): `omit` columns stay out of list rows. */
+export function nodeTable<T extends PgTable & { id: Column }>(
+  type: NodeTypeName,
+  table: T,
+  omit: readonly (keyof T['$inferSelect'] & string)[] = [],
+): NodeTable<T> {
+  return { type, table, omit };
 }

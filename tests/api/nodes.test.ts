@@ -39,12 +39,23 @@ describeEachDatabase('global ids: node and nodes', (suite) => {
     }
   });
 
-  it('fetches several in the order asked, null where nothing has the id', async () => {
+  it('fetches several in the order asked, each id once, null where nothing has the id', async () => {
     const all = await oneOfEach();
     const missing = encodeGlobalId('Speaker', 999_999);
-    const ids = [all[3]!.id, missing, all[0]!.id, all[4]!.id, all[0]!.id];
+    const ids = [all[3]!.id, missing, all[0]!.id, all[4]!.id, all[0]!.id, missing];
     const data = await query(api.app, `query ($ids: [ID!]!) { nodes(ids: $ids) { ${NODE_SELECTION} } }`, { ids });
-    expect(data.nodes.map((n: { id: string } | null) => n?.id ?? null)).toEqual([all[3]!.id, null, all[0]!.id, all[4]!.id, all[0]!.id]);
+    expect(data.nodes.map((n: { id: string } | null) => n?.id ?? null)).toEqual([all[3]!.id, null, all[0]!.id, all[4]!.id]);
+  });
+
+  it('answers a repeated id once, and refuses more than 100 ids naming the limit', async () => {
+    const [article] = await oneOfEach();
+    const doc = `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Article { body } } }`;
+    const repeated = await query(api.app, doc, { ids: Array.from({ length: 100 }, () => article!.id) });
+    expect(repeated.nodes).toHaveLength(1);
+    const many = Array.from({ length: 101 }, (_, i) => encodeGlobalId('Article', i + 1));
+    const result = await expectError(api.app, doc, { ids: many }, 'BAD_USER_INPUT', /`ids` may hold at most 100 ids \(got 101\)/);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ argument: 'ids', maximum: 100 });
+    await expectError(api.app, doc, { ids: Array.from({ length: 6000 }, () => article!.id) }, 'BAD_USER_INPUT', /at most 100 ids/);
   });
 
   it('answers null for a well-formed id of a missing entity', async () => {

@@ -162,6 +162,26 @@ describeEachDatabase('pagination', (suite) => {
     );
   });
 
+  it('a forged name-search cursor out of float4 range is a client error, and a real one still pages', async () => {
+    const tampered = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const doc = `query ($after: String) { speakers(search: "Sheinbaum", first: 1, after: $after) { edges { cursor node { slug } } } }`;
+    // The distance is a real (float4): "1e99" and "1e-99" read as numbers but fail PostgreSQL's cast.
+    for (const distance of ['1e99', '1e-99', '-1e99', '3.5e38']) {
+      await expectError(
+        api.app,
+        doc,
+        { after: tampered(['speaker-match', distance, 'claudia-sheinbaum']) },
+        'BAD_USER_INPUT',
+        /Invalid cursor in `after`/,
+      );
+    }
+    const first = (await query(api.app, doc)).speakers.edges[0];
+    const again = await query(api.app, doc, { after: first.cursor });
+    expect(again.speakers.edges.map((e: { node: { slug: string } }) => e.node.slug)).not.toContain(first.node.slug);
+    const small = await query(api.app, doc, { after: tampered(['speaker-match', '1e-30', 'a']) });
+    expect(small.speakers.edges.length).toBeLessThanOrEqual(1);
+  });
+
   // Last: it adds rows to the corpus.
   it('a cursor stays valid after rows are added on either side of it', async () => {
     const doc = `query (${ARGS}) { quotes(${PAGING}) { ${PAGE} } } ${KEY}`;
