@@ -90,7 +90,7 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     (s) => s.terms,
   );
   // Words compromise takes for places: a person's name does not widen over them ("Mexico Ronald Johnson").
-  const places = new Set(terms.filter((t) => t.tags.includes('Place') && !t.tags.includes('Person')).map((t) => t.offset.start));
+  const places = new Set(terms.filter((t) => ['Country', 'City', 'Region'].some((k) => t.tags.includes(k)) && !t.tags.includes('Person')).map((t) => t.offset.start));
   const personal = (t: { text: string; tags: string[] }) =>
     t.tags.includes('Person') && !t.tags.includes('Honorific') && /^\p{Lu}/u.test(t.text) && !isTitleWord(t.text) && !NOT_NAMES.has(t.text);
   for (let i = 0; i < terms.length; i++) {
@@ -340,7 +340,8 @@ function orgLike(text: string): boolean {
 
 /** The title words right before a person's name ("Mexican President", "US Ambassador to Mexico" is not). */
 function titleBefore(doc: Doc, start: number): string | undefined {
-  const before = doc.body.slice(Math.max(0, start - 60), start);
+  const sentence = doc.sentences[doc.sentenceOf(start)]!;
+  const before = doc.body.slice(Math.max(sentence.start, start - 60), start);
   const m = /((?:\p{L}[\p{L}.’'-]*\s+){1,4})$/u.exec(before);
   if (!m) return undefined;
   const words = m[1]!.trim().split(/\s+/);
