@@ -3,7 +3,7 @@
  * retract (article → removal migration) and check (seeds and migrations agree). They validate
  * first and write nothing at all when anything is wrong.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { corpusOf, loadCorpus, where, type Corpus, type Definition } from './corpus.js';
 import { effectiveValues, NO_REFINEMENTS } from './effective.js';
@@ -12,6 +12,9 @@ import { displayPath, loadSeed, type LoadedSeed } from './load.js';
 import { formatProblem, SeedProblems, type Problem } from './problems.js';
 import { articleStatements, migrationText, retractionStatements } from './sql.js';
 import { validateSeed } from './validate.js';
+import { DraftError, draftSeed } from './draft/draft.js';
+import { draftYaml } from './draft/yaml.js';
+import { writeAtomically } from './journal.js';
 
 export interface Folders {
   seeds: string;
@@ -81,6 +84,49 @@ export function addSeed(seedFile: string, given: Folders): AddResult {
   );
   const written = appendMigration(folders.migrations, `article_${article.slug}`, text);
   return { status: 'written', article: article.slug, action, tag: written.tag, file: displayPath(written.file, folders.cwd) };
+}
+
+export interface DraftResult {
+  file: string;
+  counts: string;
+  unsettled: string[];
+}
+
+/** `corpus:draft`: the exported article → seeds/<date>-<slug>.yaml, never over an existing file unless forced. */
+export function draftArticle(
+  raw: string,
+  options: {
+    publishedOn?: string | undefined;
+    url?: string | undefined;
+    outlet?: string | undefined;
+    slug?: string | undefined;
+    force: boolean;
+  },
+  given: Folders,
+): DraftResult {
+  const folders = absolute(given);
+  const file = path.resolve(folders.cwd, raw);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DraftError(`${raw}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const draft = draftSeed({ file, text, corpus: loadCorpus(folders.seeds, folders.cwd), ...options });
+  const out = path.join(folders.seeds, draft.fileName);
+  if (existsSync(out) && !options.force)
+    throw new DraftError(`${displayPath(out, folders.cwd)} already exists: review that one, or draft again with --force`);
+  writeAtomically(out, draftYaml(draft));
+  const s = draft.seed;
+  const quotes = s.quotes ?? [];
+  const counts = [
+    `${quotes.filter((q) => q.kind !== 'INDIRECT').length} quotes`,
+    `${quotes.filter((q) => q.kind === 'INDIRECT').length} INDIRECT candidates`,
+    `${s.speakers?.length ?? 0} speakers`,
+    `${s.organizations?.length ?? 0} organizations`,
+    `${s.events?.length ?? 0} events`,
+  ].join(', ');
+  return { file: displayPath(out, folders.cwd), counts, unsettled: draft.unsettled };
 }
 
 export interface RetractResult {

@@ -71,7 +71,16 @@ function attributeOne(
   lastSpeaker: Entity | undefined,
   continued: Attribution | undefined,
 ): Attribution {
-  const none: Attribution = { speaker: undefined, via: undefined, verb: undefined, channel: undefined, description: undefined, said: undefined, rule: 'no attribution found', sure: 'unsure' };
+  const none: Attribution = {
+    speaker: undefined,
+    via: undefined,
+    verb: undefined,
+    channel: undefined,
+    description: undefined,
+    said: undefined,
+    rule: 'no attribution found',
+    sure: 'unsure',
+  };
   if (q.continues && continued) return { ...continued, rule: `${q.kindWhy}: the same speaker` };
   const body = doc.body;
   const resolve = (r: Ref) => resolveRef(doc, refs, r, lastSpeaker);
@@ -88,7 +97,14 @@ function attributeOne(
       const who = refs.find((r) => r.start === at + verbFirst[0].length && r.kind !== 'pronoun');
       const speaker = who ? resolve(who) : undefined;
       if (who && speaker) {
-        return finish(doc, refs, q, dates, { speaker, via: who, verb: verbFirst[1]!, rule: `“…,” ${verbFirst[1]} X`, sure: 'sure' }, { start: at, end: tail.start + tail.text.length });
+        return finish(
+          doc,
+          refs,
+          q,
+          dates,
+          { speaker, via: who, verb: verbFirst[1]!, rule: `“…,” ${verbFirst[1]} X`, sure: 'sure' },
+          { start: at, end: tail.start + tail.text.length },
+        );
       }
     }
     const who = refs.find((r) => r.start === at && r.kind !== 'nominal') ?? refs.find((r) => r.start === at);
@@ -99,7 +115,20 @@ function attributeOne(
       if (m && REPORTING_VERBS.has(m[2]!.toLowerCase())) {
         const speaker = resolve(who);
         if (speaker) {
-          return finish(doc, refs, q, dates, { speaker, via: who, verb: m[2]!, rule: `“…,” ${who.kind === 'pronoun' ? who.text : 'X'} ${m[2]}`, sure: who.kind === 'name' ? 'sure' : 'likely' }, { start: at, end: tail.start + tail.text.length });
+          return finish(
+            doc,
+            refs,
+            q,
+            dates,
+            {
+              speaker,
+              via: who,
+              verb: m[2]!,
+              rule: `“…,” ${who.kind === 'pronoun' ? who.text : 'X'} ${m[2]}`,
+              sure: who.kind === 'name' ? 'sure' : 'likely',
+            },
+            { start: at, end: tail.start + tail.text.length },
+          );
         }
       }
     }
@@ -116,23 +145,47 @@ function attributeOne(
     const subject = subjectOf(doc, refs, v.start, v.text);
     const speaker = subject ? resolve(subject) : undefined;
     if (subject && speaker) {
-      return finish(doc, refs, q, dates, { speaker, via: subject, verb: v.text, rule: /:\s*$/.test(head.text) ? `X ${v.text}: “…”` : `X ${v.text} … “…”`, sure: subject.kind === 'name' ? 'sure' : 'likely' }, { start: subject.start, end: q.piece.open });
+      return finish(
+        doc,
+        refs,
+        q,
+        dates,
+        {
+          speaker,
+          via: subject,
+          verb: v.text,
+          rule: /:\s*$/.test(head.text) ? `X ${v.text}: “…”` : `X ${v.text} … “…”`,
+          sure: subject.kind === 'name' ? 'sure' : 'likely',
+        },
+        { start: subject.start, end: q.piece.open },
+      );
     }
   }
   const according = /\b[Aa]ccording to\s+/g;
   for (const m of body.slice(sentence.start, sentence.end).matchAll(according)) {
     const at = sentence.start + m.index + m[0].length;
     // Titles may stand between: "according to Rear Adm. James E. McPherson".
-    const who = refs.find((r) => r.start >= at && r.start <= at + 40 && /^(?:the\s+)?(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/u.test(body.slice(at, r.start)));
+    const who = refs.find(
+      (r) => r.start >= at && r.start <= at + 40 && /^(?:the\s+)?(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/u.test(body.slice(at, r.start)),
+    );
     const speaker = who ? resolve(who) : undefined;
-    if (who && speaker) return finish(doc, refs, q, dates, { speaker, via: who, verb: 'according to', rule: 'according to X', sure: 'sure' }, { start: at, end: who.end });
+    if (who && speaker)
+      return finish(
+        doc,
+        refs,
+        q,
+        dates,
+        { speaker, via: who, verb: 'according to', rule: 'according to X', sure: 'sure' },
+        { start: at, end: who.end },
+      );
   }
   return none;
 }
 
 const CHANNEL =
   /\b(?:in|on|via|through) ((?:a|an|his|her|their|its|the) (?:(?:brief|short|written|joint|televised|recorded|lengthy|new|separate|later|recent|weekly|radio|television|tv) )?(?:post|statement|interview|tweet|letter|op-ed|speech|message|video|press release|news conference|press conference|briefing|memo|memoir|email|e-mail|column|report|book|podcast|broadcast|blog post|address|filing|announcement)(?: (?:on|to|with|for) (?:(?:\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)|staff|reporters|members|supporters|employees|lawmakers|parliament))?)/u;
-const ISSUED = /\b(?:issued|released|posted|published|sent) ((?:a|an) (?:(?:brief|short|written|joint|new|separate) )?(?:statement|letter|post|video|message|press release))/u;
+const ISSUED =
+  /\b(?:issued|released|posted|published|sent) ((?:a|an) (?:(?:brief|short|written|joint|new|separate) )?(?:statement|letter|post|video|message|press release))/u;
 
 /** Verb, channel, description and date of an attribution found in `clause`. */
 function finish(
@@ -146,10 +199,18 @@ function finish(
   const body = doc.body;
   const sentence = doc.sentences[doc.sentenceOf(q.start)]!;
   // The clause of the attribution, and what follows the quote up to the next clause.
-  const after = q.piece.close === null ? '' : body.slice(q.piece.close + 1, sentence.end).split(/\s(?:but|and|while|although|because)\s|[;.]/)[0] ?? '';
+  const after =
+    q.piece.close === null
+      ? ''
+      : (body.slice(q.piece.close + 1, sentence.end).split(/\s(?:but|and|while|although|because)\s|[;.]/)[0] ?? '');
   const text = `${body.slice(clause.start, clause.end)} ${after}`;
   const media = refs.find(
-    (r) => r.entity?.organizationKind === 'MEDIA' && r.start > clause.start && r.start < sentence.end && /\b(?:in|to|on)\s+(?:the\s+)?$/i.test(body.slice(r.start - 8, r.start)) && !doc.quoted(r.start),
+    (r) =>
+      r.entity?.organizationKind === 'MEDIA' &&
+      r.start > clause.start &&
+      r.start < sentence.end &&
+      /\b(?:in|to|on)\s+(?:the\s+)?$/i.test(body.slice(r.start - 8, r.start)) &&
+      !doc.quoted(r.start),
   );
   const channel = CHANNEL.exec(text)?.[1] ?? ISSUED.exec(body.slice(sentence.start, q.piece.open))?.[1] ?? media?.text;
   // The date of the saying stands by the verb (before a that-clause), or in the clause after the quote.
@@ -158,7 +219,9 @@ function finish(
   const thatAt = body.slice(verbEnd, clause.end).search(/\bthat\b|[“"]/);
   const byVerb = { start: a.via?.start ?? clause.start, end: thatAt >= 0 ? verbEnd + thatAt : Math.min(clause.end, verbEnd + 40) };
   const inClause = (d: FoundDate) =>
-    !d.deadline && ((d.start >= byVerb.start && d.end <= byVerb.end) || (q.piece.close !== null && d.start > q.piece.close && d.start < q.piece.close + 1 + after.length));
+    !d.deadline &&
+    ((d.start >= byVerb.start && d.end <= byVerb.end) ||
+      (q.piece.close !== null && d.start > q.piece.close && d.start < q.piece.close + 1 + after.length));
   const opening = dates.find((d) => !d.deadline && d.start === sentence.start && a.via && a.via.start > d.end && a.via.start - d.end < 40);
   const said = dates.find((d) => inClause(d) && !doc.quoted(d.start)) ?? opening;
   return { ...a, verb: a.verb, channel, description: describe(doc, a.via, a.speaker), said };
@@ -168,13 +231,18 @@ function finish(
 function describe(doc: Doc, via: Ref | undefined, speaker: Entity | undefined): string | undefined {
   if (!speaker || speaker.type !== 'person') return via?.kind === 'spokesperson' ? via.text : undefined;
   const paragraph = via ? doc.paragraphOf(via.start) : -1;
-  const mention = speaker.mentions.find((m) => via && m.start === via.start) ?? speaker.mentions.find((m) => doc.paragraphOf(m.start) === paragraph && (m.title || appositive(doc, m.end)));
+  const mention =
+    speaker.mentions.find((m) => via && m.start === via.start) ??
+    speaker.mentions.find((m) => doc.paragraphOf(m.start) === paragraph && (m.title || appositive(doc, m.end)));
   if (!mention) return undefined;
   return mention.title ?? appositive(doc, mention.end) ?? possessiveBefore(doc, mention.start);
 }
 
 function appositive(doc: Doc, end: number): string | undefined {
-  const m = /^, ((?:who (?:was|is|has been|had been|served as) )?(?:a|an|the|president|director|head|chief|spokes\w+|leader|member|minister|secretary)\b[^,.;“"]{2,120})[,.]/u.exec(doc.body.slice(end, end + 140));
+  const m =
+    /^, ((?:who (?:was|is|has been|had been|served as) )?(?:a|an|the|president|director|head|chief|spokes\w+|leader|member|minister|secretary)\b[^,.;“"]{2,120})[,.]/u.exec(
+      doc.body.slice(end, end + 140),
+    );
   return m?.[1]?.replace(/^who (?:was|is|has been|had been|served as) /, '');
 }
 

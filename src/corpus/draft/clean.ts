@@ -28,7 +28,8 @@ export interface CleanArticle {
 
 const BOILERPLATE =
   /^(to contact\b|contact us\b|share (this|on|via)\b|share:|follow us\b|follow .* on (x|twitter|facebook|instagram)\b|subscribe\b|sign up\b|read more\b|related( articles| stories)?:?$|advertisement$|copyright\b|©|\(c\) \d{4}|all rights reserved|click here\b|join (us|the conversation)\b|newsletter\b|print this\b|email this\b)/i;
-const SHARE_BAR = /^(share on \w+|facebook|twitter|x|email|print|whatsapp|linkedin)(\s*[|·•,]\s*(share on \w+|facebook|twitter|x|email|print|whatsapp|linkedin))+$/i;
+const SHARE_BAR =
+  /^(share on \w+|facebook|twitter|x|email|print|whatsapp|linkedin)(\s*[|·•,]\s*(share on \w+|facebook|twitter|x|email|print|whatsapp|linkedin))+$/i;
 const CLOSES = /[.!?…:;]["”’)\]]*$|["”’]$/;
 
 export function cleanBlocks(source: SourceArticle): CleanArticle {
@@ -44,7 +45,10 @@ export function cleanBlocks(source: SourceArticle): CleanArticle {
   // Metadata lines at the top.
   const meta: string[] = [];
   while (blocks.length > 1) {
-    const lines = blocks[0]!.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = blocks[0]!.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const read = lines.map(metadataLine);
     if (lines.length === 0 || read.some((r) => r === undefined)) break;
     for (const r of read) {
@@ -54,14 +58,18 @@ export function cleanBlocks(source: SourceArticle): CleanArticle {
     meta.push(...lines);
     blocks.shift();
   }
-  if (meta.length > 0) notes.push(`The title, byline and date lines of the export are metadata, not body (${meta.map((m) => JSON.stringify(m)).join(', ')}).`);
+  if (meta.length > 0)
+    notes.push(`The title, byline and date lines of the export are metadata, not body (${meta.map((m) => JSON.stringify(m)).join(', ')}).`);
 
   // Boilerplate: at the end, and share bars anywhere.
   const dropped: string[] = [];
   const isBoilerplate = (t: string) => BOILERPLATE.test(t.trim()) && t.length < 300;
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i]!;
-    const lines = b.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = b.text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const tail = i === blocks.length - 1;
     if (b.linkOnly || SHARE_BAR.test(squash(b.text)) || (tail && lines.every((l) => isBoilerplate(l) || SHARE_BAR.test(l)))) {
       dropped.push(squash(b.text));
@@ -69,7 +77,12 @@ export function cleanBlocks(source: SourceArticle): CleanArticle {
     }
   }
   if (dropped.length > 0) {
-    notes.push(`The site's boilerplate (${dropped.reverse().map((d) => JSON.stringify(d)).join(', ')}) is not part of the article and is left out.`);
+    notes.push(
+      `The site's boilerplate (${dropped
+        .reverse()
+        .map((d) => JSON.stringify(d))
+        .join(', ')}) is not part of the article and is left out.`,
+    );
   }
 
   // Lines of a block are one paragraph.
@@ -95,24 +108,38 @@ export function cleanBlocks(source: SourceArticle): CleanArticle {
     }
   }
   if (joined.length > 0) {
-    notes.push(`The export broke ${joined.length === 1 ? 'one paragraph' : `${joined.length} paragraphs`} mid-sentence (${joined.join(', ')}); the halves are joined with a single space.`);
+    notes.push(
+      `The export broke ${joined.length === 1 ? 'one paragraph' : `${joined.length} paragraphs`} mid-sentence (${joined.join(', ')}); the halves are joined with a single space.`,
+    );
   }
   paragraphs = paragraphs.filter((p) => p !== '');
 
   const body = paragraphs.join('\n');
   const emphasized = source.emphasized.filter((e) => body.includes(e));
   if (emphasized.length > 0) {
-    notes.unshift(`Emphasis removed (${emphasized.map((e) => `*${e}*`).join(', ')}): the body is plain text, so quotes match the published words.`);
+    notes.unshift(
+      `Emphasis removed (${emphasized.map((e) => `*${e}*`).join(', ')}): the body is plain text, so quotes match the published words.`,
+    );
   }
   if (/[\u201C\u201D]/.test(body) && body.includes('"')) {
     notes.push('Curly and straight quotation marks are mixed in the source; they are kept exactly as published.');
   }
-  return { title: source.title, authors, publishedOn, url: source.url, outlet: source.outlet, paragraphs, emphasized, italic: source.italic.filter((e) => body.includes(e)), notes };
+  return {
+    title: source.title,
+    authors,
+    publishedOn,
+    url: source.url,
+    outlet: source.outlet,
+    paragraphs,
+    emphasized,
+    italic: source.italic.filter((e) => body.includes(e)),
+    notes,
+  };
 }
 
 /** A byline or a date line, or undefined when the line is body text. */
 function metadataLine(line: string): { authors?: string[]; date?: string } | undefined {
-  if (line.length > 80 || /[.!?]["”]?$/.test(line) && !/^\d/.test(line)) return undefined;
+  if (line.length > 80 || (/[.!?]["”]?$/.test(line) && !/^\d/.test(line))) return undefined;
   const by = /^by\s+(.+)$/i.exec(line);
   if (by) return { authors: splitNames(by[1]!) };
   const date = fullDate(line);
@@ -135,7 +162,8 @@ function splitNames(s: string): string[] {
 export function fullDate(line: string): string | undefined {
   const results = chrono.parse(line);
   const r = results[0];
-  if (!r || results.length !== 1 || r.text.length < line.replace(/^(published|updated|posted)(:| on)?\s*/i, '').length - 12) return undefined;
+  if (!r || results.length !== 1 || r.text.length < line.replace(/^(published|updated|posted)(:| on)?\s*/i, '').length - 12)
+    return undefined;
   const known = r.start;
   if (!known.isCertain('day') || !known.isCertain('month') || !known.isCertain('year')) return undefined;
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -37,7 +37,24 @@ export interface FoundDate extends Span {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, few: 3 };
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  several: 3,
+  few: 3,
+};
 const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -73,7 +90,10 @@ const RULES: Rule[] = [
       if (/^\d{4}$/.test(w)) return { value: w, why: 'a deadline' };
       const [name, year] = w.split(' ');
       const mo = MONTHS.indexOf(name!) + 1;
-      return { value: month(year ? Number(year) : mo >= pub.getUTCMonth() + 1 ? y : y + 1, mo), why: 'a deadline: the end of that month, ahead' };
+      return {
+        value: month(year ? Number(year) : mo >= pub.getUTCMonth() + 1 ? y : y + 1, mo),
+        why: 'a deadline: the end of that month, ahead',
+      };
     },
   },
   { re: /\bwithin (?:a|an|one|two|three|four|five|six|\d+) (?:days?|weeks?|months?|years?)\b/gi, deadline: true, read: () => undefined },
@@ -110,11 +130,13 @@ const RULES: Rule[] = [
       if (unit === 'week') {
         // Calendar weeks, Monday to Sunday.
         const monday = addDays(pub, -((pub.getUTCDay() + 6) % 7) + 7 * shift);
-        if (which === 'earlier this') return { value: `${iso(monday)}/${iso(pub)}`, precision: 'APPROXIMATE', why: 'this week, before the publication day' };
+        if (which === 'earlier this')
+          return { value: `${iso(monday)}/${iso(pub)}`, precision: 'APPROXIMATE', why: 'this week, before the publication day' };
         return { value: `${iso(monday)}/${iso(addDays(monday, 6))}`, precision: 'APPROXIMATE', why: `${which} week: Monday to Sunday` };
       }
       if (unit === 'month') {
-        if (which === 'earlier this') return { value: `${month(y, mo)}-01/${iso(pub)}`, precision: 'APPROXIMATE', why: 'this month, before the publication day' };
+        if (which === 'earlier this')
+          return { value: `${month(y, mo)}-01/${iso(pub)}`, precision: 'APPROXIMATE', why: 'this month, before the publication day' };
         const d = new Date(Date.UTC(y, mo - 1 + shift, 1));
         return { value: month(d.getUTCFullYear(), d.getUTCMonth() + 1), why: `${which} month` };
       }
@@ -130,16 +152,30 @@ const RULES: Rule[] = [
       if (unit === 'day') return { value: iso(addDays(pub, -n)), why: `${n} day(s) before the publication day` };
       if (unit === 'week') {
         const centre = addDays(pub, -7 * n);
-        return { value: `${iso(addDays(centre, -3))}/${iso(addDays(centre, 3))}`, precision: 'APPROXIMATE', why: `${n} week(s) before the publication day, give or take three days` };
+        return {
+          value: `${iso(addDays(centre, -3))}/${iso(addDays(centre, 3))}`,
+          precision: 'APPROXIMATE',
+          why: `${n} week(s) before the publication day, give or take three days`,
+        };
       }
       if (unit === 'month') {
         const d = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() - n, 1));
-        return { value: month(d.getUTCFullYear(), d.getUTCMonth() + 1), precision: 'APPROXIMATE', why: `${n} month(s) before the publication day, roughly` };
+        return {
+          value: month(d.getUTCFullYear(), d.getUTCMonth() + 1),
+          precision: 'APPROXIMATE',
+          why: `${n} month(s) before the publication day, roughly`,
+        };
       }
       return { value: String(pub.getUTCFullYear() - n), precision: 'APPROXIMATE', why: `${n} year(s) before the publication day, roughly` };
     },
   },
-  { re: /\b(yesterday|today|tomorrow)\b/gi, read: (m, pub) => ({ value: iso(addDays(pub, { yesterday: -1, today: 0, tomorrow: 1 }[m[1]!.toLowerCase() as 'today'])), why: m[1]!.toLowerCase() }) },
+  {
+    re: /\b(yesterday|today|tomorrow)\b/gi,
+    read: (m, pub) => ({
+      value: iso(addDays(pub, { yesterday: -1, today: 0, tomorrow: 1 }[m[1]!.toLowerCase() as 'today'])),
+      why: m[1]!.toLowerCase(),
+    }),
+  },
   {
     re: /\b(?:in|during|by|of|from|until) the (early |mid-|mid |late )?(\d{3}0)s\b/gi,
     read: (m) => {
@@ -165,7 +201,17 @@ export function findDates(doc: Doc, publishedOn: string): FoundDate[] {
   const add = (start: number, end: number, r: Reading, deadline: boolean, future: boolean) => {
     const parsed = parsePartialDate(r.value, r.precision);
     if (!parsed.ok) return;
-    out.push({ start, end, text: body.slice(start, end), value: r.value, ...(r.precision ? { precision: r.precision } : {}), range: parsed.range, deadline, future, why: r.why });
+    out.push({
+      start,
+      end,
+      text: body.slice(start, end),
+      value: r.value,
+      ...(r.precision ? { precision: r.precision } : {}),
+      range: parsed.range,
+      deadline,
+      future,
+      why: r.why,
+    });
   };
   for (const rule of RULES) {
     for (const m of body.matchAll(rule.re)) {
@@ -174,7 +220,16 @@ export function findDates(doc: Doc, publishedOn: string): FoundDate[] {
       const future = futureAt(doc, span.start);
       const r = rule.read(m as RegExpExecArray, pub, future);
       if (!r) {
-        if (rule.deadline) out.push({ ...span, text: m[0], value: '', range: { start: '', end: '', precision: 'APPROXIMATE' }, deadline: true, future, why: 'a deadline' });
+        if (rule.deadline)
+          out.push({
+            ...span,
+            text: m[0],
+            value: '',
+            range: { start: '', end: '', precision: 'APPROXIMATE' },
+            deadline: true,
+            future,
+            why: 'a deadline',
+          });
         continue;
       }
       add(span.start, span.end, r, rule.deadline ?? false, future);
@@ -189,7 +244,9 @@ export function findDates(doc: Doc, publishedOn: string): FoundDate[] {
       const text = result.text.replace(/[\s,.;:]+$/, '');
       let span = { start, end: start + text.length };
       // The preposition is part of the article's words for the date.
-      const before = /(?:\b([Oo]n|[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s)$/.exec(body.slice(Math.max(p.start, start - 8), start));
+      const before = /(?:\b([Oo]n|[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s)$/.exec(
+        body.slice(Math.max(p.start, start - 8), start),
+      );
       if (before) span = { start: start - before[0].length, end: span.end };
       if (!free(span)) continue;
       const future = futureAt(doc, span.start);
@@ -204,7 +261,11 @@ export function findDates(doc: Doc, publishedOn: string): FoundDate[] {
 /** The clause before the date speaks of the future. */
 function futureAt(doc: Doc, offset: number): boolean {
   const s = doc.sentences[doc.sentenceOf(offset)]!;
-  const clause = doc.body.slice(s.start, offset).split(/[,;]\s|\b(?:but|and|although|while|after|before)\b/).pop() ?? '';
+  const clause =
+    doc.body
+      .slice(s.start, offset)
+      .split(/[,;]\s|\b(?:but|and|although|while|after|before)\b/)
+      .pop() ?? '';
   return FUTURE.test(clause);
 }
 
@@ -213,7 +274,10 @@ function readChrono(result: chrono.ParsedResult, pub: Date, future: boolean, tex
   const certain = (k: chrono.Component) => c.isCertain(k);
   const y = pub.getUTCFullYear();
   // Relative expressions are our rules' business (chrono reads "last week" as one day).
-  if (/\b(ago|last|next|this|earlier|later|yesterday|today|tomorrow|now|tonight|morning|evening|noon)\b/i.test(result.text) && !certain('month')) {
+  if (
+    /\b(ago|last|next|this|earlier|later|yesterday|today|tomorrow|now|tonight|morning|evening|noon)\b/i.test(result.text) &&
+    !certain('month')
+  ) {
     if (certain('weekday') && !/\b(ago|this|next|last)\b/i.test(result.text)) {
       // "on Monday evening": the weekday is what counts.
     } else return undefined;
@@ -222,19 +286,33 @@ function readChrono(result: chrono.ParsedResult, pub: Date, future: boolean, tex
     const mo = c.get('month')!;
     const d = c.get('day')!;
     const year = certain('year') ? c.get('year')! : pickYear(y, mo, d, pub, future);
-    return { value: `${pad(year, 4)}-${pad(mo)}-${pad(d)}`, why: certain('year') ? 'a calendar date' : `the ${future ? 'next' : 'latest'} ${MONTHS[mo - 1]} ${d} ${future ? 'after' : 'on or before'} the publication day` };
+    return {
+      value: `${pad(year, 4)}-${pad(mo)}-${pad(d)}`,
+      why: certain('year')
+        ? 'a calendar date'
+        : `the ${future ? 'next' : 'latest'} ${MONTHS[mo - 1]} ${d} ${future ? 'after' : 'on or before'} the publication day`,
+    };
   }
   if (certain('month')) {
     const mo = c.get('month')!;
     const year = certain('year') ? c.get('year')! : pickYear(y, mo, 1, pub, future);
     const rough = /\b(early|late|mid)/i.test(text);
-    return { value: month(year, mo), ...(rough ? { precision: 'APPROXIMATE' as const } : {}), why: certain('year') ? 'a month' : `the ${future ? 'next' : 'latest'} ${MONTHS[mo - 1]} ${future ? 'after' : 'up to'} the publication` };
+    return {
+      value: month(year, mo),
+      ...(rough ? { precision: 'APPROXIMATE' as const } : {}),
+      why: certain('year')
+        ? 'a month'
+        : `the ${future ? 'next' : 'latest'} ${MONTHS[mo - 1]} ${future ? 'after' : 'up to'} the publication`,
+    };
   }
   if (certain('weekday')) {
     const wd = c.get('weekday')!;
     const diff = (pub.getUTCDay() - wd + 7) % 7;
     const d = future ? addDays(pub, diff === 0 ? 7 : 7 - diff) : addDays(pub, -diff);
-    return { value: iso(d), why: `the ${future ? 'next' : 'latest'} ${WEEKDAYS[wd]} ${future ? 'after' : 'on or before'} the publication day` };
+    return {
+      value: iso(d),
+      why: `the ${future ? 'next' : 'latest'} ${WEEKDAYS[wd]} ${future ? 'after' : 'on or before'} the publication day`,
+    };
   }
   if (certain('year')) return { value: String(c.get('year')), why: 'a year' };
   return undefined;

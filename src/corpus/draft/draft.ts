@@ -44,7 +44,7 @@ export interface Draft {
   found: {
     doc: Doc;
     entities: Entity[];
-    quotes: { candidate: QuoteCandidate; attribution: Attribution }[];
+    quotes: { candidate: QuoteCandidate; attribution: Attribution; speaker: string }[];
     indirect: IndirectCandidate[];
     dates: FoundDate[];
     events: EventProposal[];
@@ -56,7 +56,29 @@ export class DraftError extends Error {
   override name = 'DraftError';
 }
 
-const STOP = new Set(['a', 'an', 'the', 'to', 'of', 'in', 'on', 'at', 'for', 'and', 'or', 'with', 'by', 'over', 'after', 'against', 'as', 'from', 'into', 'is', 'are']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'and',
+  'or',
+  'with',
+  'by',
+  'over',
+  'after',
+  'against',
+  'as',
+  'from',
+  'into',
+  'is',
+  'are',
+]);
 
 export function draftSeed(options: DraftOptions): Draft {
   const source = readSource(options.file, options.text);
@@ -78,12 +100,26 @@ export function draftSeed(options: DraftOptions): Draft {
   const b = new Builder(doc, clean, options, publishedOn, known);
   const events = proposeEvents(doc, refs, dates, knownEvents(options.corpus), (e) => b.participantSlug(e) ?? '');
 
-  quotes.forEach((q, i) => b.quote(q, attributions[i]!));
+  const speakers = quotes.map((q, i) => b.quote(q, attributions[i]!));
   for (const c of indirect) b.indirect(c);
   for (const e of events) b.event(e);
   b.entities(entities);
-  if (scare.length > 0) b.headNote(`Not taken as quotes (scare quotes: three words or fewer, no reporting verb): ${scare.map((s) => `“${s.text}”`).join(', ')}.`);
-  return { ...b.result(), found: { doc, entities, quotes: quotes.map((candidate, i) => ({ candidate, attribution: attributions[i]! })), indirect, dates, events, scare } };
+  if (scare.length > 0)
+    b.headNote(
+      `Not taken as quotes (scare quotes: three words or fewer, no reporting verb): ${scare.map((s) => `“${s.text}”`).join(', ')}.`,
+    );
+  return {
+    ...b.result(),
+    found: {
+      doc,
+      entities,
+      quotes: quotes.map((candidate, i) => ({ candidate, attribution: attributions[i]!, speaker: speakers[i]! })),
+      indirect,
+      dates,
+      events,
+      scare,
+    },
+  };
 }
 
 type SpeakerEntry = NonNullable<Seed['speakers']>[number];
@@ -137,7 +173,9 @@ class Builder {
     }
     if (k && k.kind === 'organization') {
       // An organization the corpus knows, speaking: its speaker, or a new one for it.
-      const speaker = this.known.find((s) => s.kind === 'speaker' && s.speakerKind === 'ORGANIZATION' && (s.organization === k.slug || s.slug === k.slug));
+      const speaker = this.known.find(
+        (s) => s.kind === 'speaker' && s.speakerKind === 'ORGANIZATION' && (s.organization === k.slug || s.slug === k.slug),
+      );
       if (speaker) {
         this.speakers.set(e, { entry: { ref: speaker.slug, mention }, note: this.knownNote(e) });
         return speaker.slug;
@@ -190,7 +228,8 @@ class Builder {
     }
   }
 
-  quote(q: QuoteCandidate, a: Attribution): void {
+  /** Adds the quote; returns its speaker's slug. */
+  quote(q: QuoteCandidate, a: Attribution): string {
     const entry: QuoteEntry = { speaker: a.speaker ? this.speakerSlug(a.speaker) : 'unknown', kind: q.kind, text: q.text };
     const occurrence = this.occurrence(q.text, q.start);
     if (occurrence) entry.occurrence = occurrence;
@@ -205,6 +244,7 @@ class Builder {
     }
     const note = `${q.kind}: ${q.kindWhy}. ${a.speaker ? `Speaker ${a.speaker.name}, ${a.sure}: ${a.rule}${a.via && a.via.kind !== 'name' ? ` ("${a.via.text}")` : ''}.` : 'Speaker: not found.'}${a.said ? ` Said ${a.said.text}: ${a.said.why}.` : ''}`;
     this.quotes.push({ entry, note, at: q.start });
+    return entry.speaker;
   }
 
   indirect(c: IndirectCandidate): void {
@@ -214,7 +254,11 @@ class Builder {
     if (occurrence) entry.occurrence = occurrence;
     entry.verb = c.verb;
     if (c.said) entry.said = this.date(c.said);
-    this.quotes.push({ entry, note: `INDIRECT candidate, to review: ${c.rule}, speaker ${c.speaker.name}. The text is the article's clause: rewrite it as the claim.`, at: c.passage.start });
+    this.quotes.push({
+      entry,
+      note: `INDIRECT candidate, to review: ${c.rule}, speaker ${c.speaker.name}. The text is the article's clause: rewrite it as the claim.`,
+      at: c.passage.start,
+    });
   }
 
   event(p: EventProposal): void {
@@ -240,11 +284,18 @@ class Builder {
       .map(({ x, slug }) => (x.entity.type === 'person' ? { speaker: slug, role: x.role } : { organization: slug, role: x.role }));
     if (participants.length > 0) entry.participants = participants;
     if (occurrence) entry.occurrence = occurrence;
-    this.events.push({ entry, note: `Event proposed for review: ${p.why}.${p.date ? ` Date: ${p.date.why}.` : ' No date in the sentence.'}` });
+    this.events.push({
+      entry,
+      note: `Event proposed for review: ${p.why}.${p.date ? ` Date: ${p.date.why}.` : ' No date in the sentence.'}`,
+    });
   }
 
   private date(d: FoundDate): PartialDateInput {
-    return { text: d.text, value: d.value, ...(d.precision && !d.value.includes('s') && d.precision !== impliedPrecision(d.value) ? { precision: d.precision } : {}) };
+    return {
+      text: d.text,
+      value: d.value,
+      ...(d.precision && !d.value.includes('s') && d.precision !== impliedPrecision(d.value) ? { precision: d.precision } : {}),
+    };
   }
 
   /** `occurrence` when the text stands more than once in the body (whole words). */
@@ -277,7 +328,12 @@ class Builder {
 
   private knownNote(e: Entity): string {
     const k = e.known!;
-    const how = { name: 'its name', alias: 'an alias', initials: 'the same name but for initials', typo: `a spelling ${k.distance} edit(s) away` }[k.how];
+    const how = {
+      name: 'its name',
+      alias: 'an alias',
+      initials: 'the same name but for initials',
+      typo: `a spelling ${k.distance} edit(s) away`,
+    }[k.how];
     return `The corpus knows it (${k.entity.where}), by ${how}: "${e.mentions[0]?.text ?? e.name}"${k.how === 'typo' ? ' — check it is the same' : ''}.`;
   }
 
@@ -295,7 +351,10 @@ class Builder {
       publishedOn: this.publishedOn,
       ...((this.options.url ?? this.clean.url) ? { url: (this.options.url ?? this.clean.url)! } : {}),
       language: 'en',
-      notes: [...this.clean.notes, 'Drafted by npm run corpus:draft: every item below carries a review note; read them against the article.'],
+      notes: [
+        ...this.clean.notes,
+        'Drafted by npm run corpus:draft: every item below carries a review note; read them against the article.',
+      ],
       body: this.clean.paragraphs.join('\n\n'),
     };
     const speakers = [...this.speakers.values()];

@@ -29,9 +29,41 @@ export interface EventProposal {
 
 const TARGETED = new Set(['DESIGNATION', 'SANCTION', 'ARREST', 'MILITARY_ACTION', 'INVASION', 'ORDER', 'CONDEMNATION']);
 const PARTNERED = new Set(['EXTRADITION', 'AGREEMENT']);
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'at', 'for', 'and', 'with', 'by', 'its', 'his', 'her', 'their', 'that', 'this', 'from', 'as', 'is', 'was', 'has', 'had', 'have']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'and',
+  'with',
+  'by',
+  'its',
+  'his',
+  'her',
+  'their',
+  'that',
+  'this',
+  'from',
+  'as',
+  'is',
+  'was',
+  'has',
+  'had',
+  'have',
+]);
 
-export function proposeEvents(doc: Doc, refs: readonly Ref[], dates: readonly FoundDate[], known: readonly KnownEvent[], slugOf: (e: Entity) => string): EventProposal[] {
+export function proposeEvents(
+  doc: Doc,
+  refs: readonly Ref[],
+  dates: readonly FoundDate[],
+  known: readonly KnownEvent[],
+  slugOf: (e: Entity) => string,
+): EventProposal[] {
   const out: EventProposal[] = [];
   const body = doc.body;
   for (const s of doc.sentences) {
@@ -49,7 +81,8 @@ export function proposeEvents(doc: Doc, refs: readonly Ref[], dates: readonly Fo
       const role = TARGETED.has(v.kind!) ? 'TARGET' : PARTNERED.has(v.kind!) ? 'PARTNER' : 'SUBJECT';
       const participants: EventProposal['participants'] = [];
       if (actor && actor.type !== 'group') participants.push({ entity: actor, role: 'ACTOR' });
-      for (const o of others) if (!participants.some((p) => p.entity === o.entity) && o.entity!.type !== 'group') participants.push({ entity: o.entity!, role });
+      for (const o of others)
+        if (!participants.some((p) => p.entity === o.entity) && o.entity!.type !== 'group') participants.push({ entity: o.entity!, role });
       const date = [...sentenceDates].sort((a, b) => Math.abs(a.start - v.start) - Math.abs(b.start - v.start))[0];
       if (!date && (v.kind === 'OTHER' || participants.length === 0)) continue;
       const from = subject && subject.start >= s.start && subject.start < v.start ? subject.start : v.start;
@@ -81,11 +114,20 @@ function nextClauseEnd(body: string, from: number, end: number): number {
 }
 
 function titleOf(clause: string): string {
-  const words = clause.replace(/[.!?]$/, '').split(/\s+/).slice(0, 14).join(' ');
+  const words = clause
+    .replace(/[.!?]$/, '')
+    .split(/\s+/)
+    .slice(0, 14)
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const contentWords = (s: string) => new Set(nameKey(s).split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP.has(w)));
+const contentWords = (s: string) =>
+  new Set(
+    nameKey(s)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 2 && !STOP.has(w)),
+  );
 
 /** A known event sharing a participant and title words, with a compatible date. */
 function sameAsKnown(p: EventProposal, known: readonly KnownEvent[], slugOf: (e: Entity) => string): KnownEvent | undefined {

@@ -9,7 +9,21 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Block, SourceArticle } from './source.js';
 
-const SKIP = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'figure', 'button']);
+const SKIP = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'form',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'figure',
+  'button',
+]);
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'pre', 'dd']);
 const EMPHASIS = new Set(['em', 'i', 'strong', 'b', 'cite']);
 
@@ -19,7 +33,9 @@ export function readHtml(source: string): Omit<SourceArticle, 'format'> {
   const all = elements(tree);
   const byTag = (tag: string) => all.filter((e) => e.tagName === tag);
   const meta = (key: string) =>
-    byTag('meta').find((m) => m.properties.name === key || m.properties.property === key)?.properties.content?.toString();
+    byTag('meta')
+      .find((m) => m.properties.name === key || m.properties.property === key)
+      ?.properties.content?.toString();
 
   const container = byTag('article')[0] ?? byTag('main')[0] ?? byTag('body')[0] ?? tree;
   const blocks: Block[] = [];
@@ -65,10 +81,15 @@ export function readHtml(source: string): Omit<SourceArticle, 'format'> {
   };
   walk(container);
 
-  if (container.type === 'element' && container.tagName !== 'body') notes.push(`The page's <${container.tagName}> element is the article; the rest of the page is not.`);
-  if (skipped.size > 0) notes.push(`Left out the page's ${[...skipped].map((t) => `<${t}>`).join(', ')}: navigation, asides, footers and scripts are not the article.`);
+  if (container.type === 'element' && container.tagName !== 'body')
+    notes.push(`The page's <${container.tagName}> element is the article; the rest of the page is not.`);
+  if (skipped.size > 0)
+    notes.push(
+      `Left out the page's ${[...skipped].map((t) => `<${t}>`).join(', ')}: navigation, asides, footers and scripts are not the article.`,
+    );
   if (headings > 0) notes.push(`Left out ${headings} subheading(s): not part of the article's paragraphs.`);
-  if (/&[a-z]+;|&#\d+;/i.test(source)) notes.push('HTML character references (&ldquo; &rsquo; …) are decoded into the characters they stand for.');
+  if (/&[a-z]+;|&#\d+;/i.test(source))
+    notes.push('HTML character references (&ldquo; &rsquo; …) are decoded into the characters they stand for.');
 
   const pageTitle = byTag('title')[0] ? squash(toText(byTag('title')[0]!)) : undefined;
   // "Headline | Site": the part after the last separator names the outlet.
@@ -79,7 +100,10 @@ export function readHtml(source: string): Omit<SourceArticle, 'format'> {
     title: title ?? meta('og:title') ?? split?.[1] ?? pageTitle,
     authors: author ? [author] : [],
     publishedOn: published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : undefined,
-    url: byTag('link').find((l) => [l.properties.rel].flat().includes('canonical'))?.properties.href?.toString() ?? meta('og:url'),
+    url:
+      byTag('link')
+        .find((l) => [l.properties.rel].flat().includes('canonical'))
+        ?.properties.href?.toString() ?? meta('og:url'),
     outlet: meta('og:site_name') ?? split?.[2]?.trim(),
     blocks,
     emphasized: [...new Set(emphasized)].filter(Boolean),

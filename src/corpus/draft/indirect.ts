@@ -26,9 +26,26 @@ export interface IndirectCandidate {
 }
 
 /** Verbs that report a claim with a that-clause; the first group also without "that". */
-const BARE_CLAUSE = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'claimed', 'claims', 'warned', 'argued', 'insisted', 'believed', 'believes', 'estimated', 'estimates']);
+const BARE_CLAUSE = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'claimed',
+  'claims',
+  'warned',
+  'argued',
+  'insisted',
+  'believed',
+  'believes',
+  'estimated',
+  'estimates',
+]);
 const AUXILIARY = /\b(would|will|had|has|have|was|were|is|are|could|should|can|did|does|do|might|must|may)\b/;
-const SKIP_AFTER_VERB = /^(?:\s+(?:in|on|at|during|last|this|earlier|later|again|also|publicly|privately|recently)\b[^,]{0,40}?)?(?=\s+that\b)/;
+const SKIP_AFTER_VERB =
+  /^(?:\s+(?:in|on|at|during|last|this|earlier|later|again|also|publicly|privately|recently)\b[^,]{0,40}?)?(?=\s+that\b)/;
 
 export function indirectCandidates(doc: Doc, refs: readonly Ref[], dates: readonly FoundDate[]): IndirectCandidate[] {
   const out: IndirectCandidate[] = [];
@@ -47,13 +64,29 @@ export function indirectCandidates(doc: Doc, refs: readonly Ref[], dates: readon
     const according = /\b[Aa]ccording to\s+/.exec(text);
     if (according && !hasQuotation(doc, s)) {
       const at = s.start + according.index + according[0].length;
-      const who = refs.find((r) => r.start >= at && r.start <= at + 40 && /^(?:the\s+)?(?:(?:figures|data|documents|estimates|a report|reports|a statement) (?:published |released )?(?:by|from)\s+(?:the\s+)?)?(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/u.test(body.slice(at, r.start)));
+      const who = refs.find(
+        (r) =>
+          r.start >= at &&
+          r.start <= at + 40 &&
+          /^(?:the\s+)?(?:(?:figures|data|documents|estimates|a report|reports|a statement) (?:published |released )?(?:by|from)\s+(?:the\s+)?)?(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/u.test(
+            body.slice(at, r.start),
+          ),
+      );
       const speaker = resolve(who);
       if (who && speaker) {
         const end = s.end - (/[.!?]$/.test(text) ? 1 : 0);
         const phraseStart = s.start + according.index;
-        const content = according.index < 3 ? body.slice(afterComma(body, who.end, end), end) : body.slice(s.start, phraseStart).replace(/[,\s]+$/, '');
-        push({ speaker, via: who, verb: 'according to', passage: { start: s.start, end }, text: sentenceCase(content), said: undefined, rule: 'according to X' });
+        const content =
+          according.index < 3 ? body.slice(afterComma(body, who.end, end), end) : body.slice(s.start, phraseStart).replace(/[,\s]+$/, '');
+        push({
+          speaker,
+          via: who,
+          verb: 'according to',
+          passage: { start: s.start, end },
+          text: sentenceCase(content),
+          said: undefined,
+          rule: 'according to X',
+        });
         continue;
       }
     }
@@ -62,10 +95,20 @@ export function indirectCandidates(doc: Doc, refs: readonly Ref[], dates: readon
     if (closing && !hasQuotation(doc, s)) {
       const whoText = closing[1] ?? closing[4]!;
       const whoStart = s.start + closing.index + closing[0].indexOf(whoText);
-      const who = refs.find((r) => r.start === whoStart || (r.start >= whoStart && r.end <= whoStart + whoText.length && r.kind === 'spokesperson'));
+      const who = refs.find(
+        (r) => r.start === whoStart || (r.start >= whoStart && r.end <= whoStart + whoText.length && r.kind === 'spokesperson'),
+      );
       const speaker = resolve(who);
       if (who && speaker) {
-        push({ speaker, via: who, verb: closing[2] ?? closing[3]!, passage: { start: s.start, end: s.end - 1 }, text: sentenceCase(body.slice(s.start, s.start + closing.index)), said: undefined, rule: '…, X said.' });
+        push({
+          speaker,
+          via: who,
+          verb: closing[2] ?? closing[3]!,
+          passage: { start: s.start, end: s.end - 1 },
+          text: sentenceCase(body.slice(s.start, s.start + closing.index)),
+          said: undefined,
+          rule: '…, X said.',
+        });
         continue;
       }
     }
@@ -84,7 +127,13 @@ export function indirectCandidates(doc: Doc, refs: readonly Ref[], dates: readon
       let contentStart: number;
       const that = /^\s+that\s+/.exec(rest);
       if (that) contentStart = after + that[0].length;
-      else if (BARE_CLAUSE.has(verb.toLowerCase()) && AUXILIARY.test(rest.split(/[,;.]/)[0]!.split(/\s+/).slice(0, 7).join(' ')) && /^\s+[\p{L}]/u.test(rest) && !/^\s+(in|on|at|to|that|of|by|with)\b/.test(rest)) contentStart = after + /^\s+/.exec(rest)![0].length;
+      else if (
+        BARE_CLAUSE.has(verb.toLowerCase()) &&
+        AUXILIARY.test(rest.split(/[,;.]/)[0]!.split(/\s+/).slice(0, 7).join(' ')) &&
+        /^\s+[\p{L}]/u.test(rest) &&
+        !/^\s+(in|on|at|to|that|of|by|with)\b/.test(rest)
+      )
+        contentStart = after + /^\s+/.exec(rest)![0].length;
       else continue;
       const content = clauseEnd(doc, contentStart, s.end);
       if (content.end - contentStart < 3 || wordCount(body.slice(contentStart, content.end)) < 3) continue;
@@ -93,7 +142,15 @@ export function indirectCandidates(doc: Doc, refs: readonly Ref[], dates: readon
       if (!subject || !speaker) continue;
       const start = subject.start < v && subject.start >= s.start ? subject.start : v;
       const said = dates.find((d) => !d.deadline && d.start >= v && d.end <= contentStart);
-      push({ speaker, via: subject, verb, passage: { start, end: content.end }, text: sentenceCase(body.slice(contentStart, content.end)), said, rule: that ? `X ${verb} that …` : `X ${verb} …` });
+      push({
+        speaker,
+        via: subject,
+        verb,
+        passage: { start, end: content.end },
+        text: sentenceCase(body.slice(contentStart, content.end)),
+        said,
+        rule: that ? `X ${verb} that …` : `X ${verb} …`,
+      });
     }
   }
   return out;
@@ -106,7 +163,9 @@ function hasQuotation(doc: Doc, s: Span): boolean {
 /** The reported clause ends at a quotation mark, a semicolon, or a new clause. */
 function clauseEnd(doc: Doc, start: number, end: number): Span {
   const text = doc.body.slice(start, end);
-  const stop = text.search(/\s*[“"]|;|,\s+(?:but|although|while|which|who|because|as)\b|\s+and\s+(?:that|warning|adding|saying|claiming)\b|,\s+(?:adding|saying|claiming)\b|[.!?]$/);
+  const stop = text.search(
+    /\s*[“"]|;|,\s+(?:but|although|while|which|who|because|as)\b|\s+and\s+(?:that|warning|adding|saying|claiming)\b|,\s+(?:adding|saying|claiming)\b|[.!?]$/,
+  );
   const e = stop >= 0 ? start + stop : end;
   return { start, end: e };
 }

@@ -69,10 +69,21 @@ export function readMarkdown(source: string): Omit<SourceArticle, 'format'> {
   for (const node of tree.children) visit(node);
 
   const escapes = [...new Set([...source.matchAll(/\\([!-/:-@[-`{-~])/g)].map((m) => m[0]))];
-  if (escapes.length > 0) notes.push(`The export escaped ${escapes.map((e) => e[1]).join(' ')} (${escapes.join(' ')}); the body has the characters themselves.`);
+  if (escapes.length > 0)
+    notes.push(`The export escaped ${escapes.map((e) => e[1]).join(' ')} (${escapes.join(' ')}); the body has the characters themselves.`);
   if (links > 0) notes.push(`Links are reduced to their text (${links}).`);
   for (const d of dropped) notes.push(`Left out ${d}: not part of the article's text.`);
-  return { title, authors: [], publishedOn: undefined, url: undefined, outlet: undefined, blocks, emphasized: [...new Set(emphasized)], italic: [...new Set(italic)], notes };
+  return {
+    title,
+    authors: [],
+    publishedOn: undefined,
+    url: undefined,
+    outlet: undefined,
+    blocks,
+    emphasized: [...new Set(emphasized)],
+    italic: [...new Set(italic)],
+    notes,
+  };
 }
 
 function isLinkish(node: Nodes): boolean {

@@ -73,7 +73,13 @@ export function knownEvents(corpus: Corpus): KnownEvent[] {
       const refined = corpus.refinements.filter((r) => r.kind === 'event' && r.slug === d.slug).map((r) => rawDate(r.date));
       const dates = [rawDate(entry.date), ...refined].filter((x): x is RefinedDate => !!x);
       const narrowest = dates.sort((a, b) => Date.parse(a.end) - Date.parse(a.start) - (Date.parse(b.end) - Date.parse(b.start)))[0];
-      return { slug: d.slug, title: str(entry.title) ?? d.slug, date: narrowest ?? null, participants, where: `${d.seed.file}:${d.line ?? '?'}` };
+      return {
+        slug: d.slug,
+        title: str(entry.title) ?? d.slug,
+        date: narrowest ?? null,
+        participants,
+        where: `${d.seed.file}:${d.line ?? '?'}`,
+      };
     });
 }
 
@@ -87,7 +93,11 @@ const withoutInitials = (key: string) =>
 export function matchKnown(name: string, type: EntityType, known: readonly KnownEntity[]): KnownMatch | undefined {
   const key = nameKey(name).replace(/^the /, '');
   const candidates = known.filter((k) =>
-    type === 'person' ? k.speakerKind === 'PERSON' : type === 'group' ? k.speakerKind === 'UNNAMED_GROUP' : k.kind === 'organization' || k.speakerKind === 'ORGANIZATION',
+    type === 'person'
+      ? k.speakerKind === 'PERSON'
+      : type === 'group'
+        ? k.speakerKind === 'UNNAMED_GROUP'
+        : k.kind === 'organization' || k.speakerKind === 'ORGANIZATION',
   );
   let best: KnownMatch | undefined;
   for (const k of candidates) {

@@ -50,19 +50,115 @@ const NATIONALITY = new RegExp(`^(${NATIONALITIES})$`);
 const NAME_PARTICLES = new Set(['de', 'del', 'da', 'van', 'von', 'bin', 'al', 'la', 'le', 'di', 'dos', 'du']);
 /** Capitalized words that begin sentences, never names by themselves. */
 const FUNCTION_WORDS = new Set([
-  'The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Or', 'If', 'When', 'While', 'Until', 'Since', 'After', 'Before', 'Now',
-  'According', 'This', 'That', 'These', 'Those', 'There', 'It', 'He', 'She', 'They', 'We', 'I', 'His', 'Her', 'Their', 'Its',
-  'Our', 'Not', 'Despite', 'Within', 'Facing', 'Citing', 'However', 'Meanwhile', 'Recently', 'Significant', 'Each', 'Every',
-  'Some', 'Many', 'Most', 'Nobody', 'Two', 'Three', 'Hundreds', 'Thousands', 'Monday', 'Tuesday', 'Wednesday', 'Thursday',
-  'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December', 'Yes', 'No', 'Also', 'Still', 'Even', 'Then', 'So', 'Why', 'What', 'Who', 'How',
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'Or',
+  'If',
+  'When',
+  'While',
+  'Until',
+  'Since',
+  'After',
+  'Before',
+  'Now',
+  'According',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'There',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'I',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'Our',
+  'Not',
+  'Despite',
+  'Within',
+  'Facing',
+  'Citing',
+  'However',
+  'Meanwhile',
+  'Recently',
+  'Significant',
+  'Each',
+  'Every',
+  'Some',
+  'Many',
+  'Most',
+  'Nobody',
+  'Two',
+  'Three',
+  'Hundreds',
+  'Thousands',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Yes',
+  'No',
+  'Also',
+  'Still',
+  'Even',
+  'Then',
+  'So',
+  'Why',
+  'What',
+  'Who',
+  'How',
 ]);
 /** Capitalized words that describe a name rather than belong to it ("Health Secretary", "Drone attacks"). */
-const DESCRIPTORS = new Set(['Members', 'Drone', 'Violence', 'Health', 'Economist', 'Port', 'Transport', 'Staff', 'Nurses', 'People', 'Shipping']);
+const DESCRIPTORS = new Set([
+  'Members',
+  'Drone',
+  'Violence',
+  'Health',
+  'Economist',
+  'Port',
+  'Transport',
+  'Staff',
+  'Nurses',
+  'People',
+  'Shipping',
+]);
 const NOT_NAMES = new Set([...FUNCTION_WORDS, ...DESCRIPTORS, 'Mexican', 'American', 'Venezuelan', 'Colombian']);
 
 export function findNames(doc: Doc, known: readonly KnownEntity[], italic: readonly string[]): Entity[] {
-  const found: { type: EntityType; span: Mention; evidence: string; gender?: 'female' | 'male'; organizationKind?: string; known?: KnownMatch }[] = [];
+  const found: {
+    type: EntityType;
+    span: Mention;
+    evidence: string;
+    gender?: 'female' | 'male';
+    organizationKind?: string;
+    known?: KnownMatch;
+  }[] = [];
   const body = doc.body;
   const plain = unaccentSameLength(body);
   const taken = (s: Span) => found.some((f) => f.span.start < s.end && s.start < f.span.end);
@@ -75,7 +171,12 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
   for (const { k, n } of knownNames) {
     for (const span of wholeWords(plain, unaccentSameLength(n))) {
       if (taken(span)) continue;
-      const type: EntityType = k.kind === 'organization' || k.speakerKind === 'ORGANIZATION' ? 'organization' : k.speakerKind === 'UNNAMED_GROUP' ? 'group' : 'person';
+      const type: EntityType =
+        k.kind === 'organization' || k.speakerKind === 'ORGANIZATION'
+          ? 'organization'
+          : k.speakerKind === 'UNNAMED_GROUP'
+            ? 'group'
+            : 'person';
       found.push({
         type,
         span: { ...span, text: body.slice(span.start, span.end), the: theBefore(span.start) },
@@ -86,17 +187,28 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
   }
 
   // 2. People: runs of words compromise tags as parts of a person's name, widened.
-  const terms = (nlp(body).json({ offset: true, terms: { offset: true } }) as { terms: { text: string; tags: string[]; offset: { start: number; length: number } }[] }[]).flatMap(
-    (s) => s.terms,
-  );
+  const terms = (
+    nlp(body).json({ offset: true, terms: { offset: true } }) as {
+      terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
+    }[]
+  ).flatMap((s) => s.terms);
   // Words compromise takes for places: a person's name does not widen over them ("Mexico Ronald Johnson").
-  const places = new Set(terms.filter((t) => ['Country', 'City', 'Region'].some((k) => t.tags.includes(k)) && !t.tags.includes('Person')).map((t) => t.offset.start));
+  const places = new Set(
+    terms
+      .filter((t) => ['Country', 'City', 'Region'].some((k) => t.tags.includes(k)) && !t.tags.includes('Person'))
+      .map((t) => t.offset.start),
+  );
   const personal = (t: { text: string; tags: string[] }) =>
     t.tags.includes('Person') && !t.tags.includes('Honorific') && /^\p{Lu}/u.test(t.text) && !isTitleWord(t.text) && !NOT_NAMES.has(t.text);
   for (let i = 0; i < terms.length; i++) {
     if (!personal(terms[i]!)) continue;
     let j = i;
-    while (j + 1 < terms.length && personal(terms[j + 1]!) && /^ $/.test(body.slice(terms[j]!.offset.start + terms[j]!.offset.length, terms[j + 1]!.offset.start).replace(/^\./, ''))) j++;
+    while (
+      j + 1 < terms.length &&
+      personal(terms[j + 1]!) &&
+      /^ $/.test(body.slice(terms[j]!.offset.start + terms[j]!.offset.length, terms[j + 1]!.offset.start).replace(/^\./, ''))
+    )
+      j++;
     const first = terms[i]!;
     const gender = first.tags.includes('FemaleName') ? 'female' : first.tags.includes('MaleName') ? 'male' : undefined;
     const raw = { start: first.offset.start, end: terms[j]!.offset.start + terms[j]!.offset.length };
@@ -104,7 +216,12 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     const span = trimName(doc, widen(doc, snap(doc, raw), places));
     const text = body.slice(span.start, span.end);
     if (span.end <= span.start || taken(span) || orgLike(text) || !/^\p{Lu}/u.test(text)) continue;
-    found.push({ type: 'person', span: { ...span, text }, evidence: 'compromise tags it as a person’s name', ...(gender ? { gender } : {}) });
+    found.push({
+      type: 'person',
+      span: { ...span, text },
+      evidence: 'compromise tags it as a person’s name',
+      ...(gender ? { gender } : {}),
+    });
   }
 
   // 3. "<Title> <Name>": people compromise missed.
@@ -113,7 +230,8 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     const titleEnd = lastTitleIndex(words.map((w) => w.text));
     if (titleEnd < 0 || titleEnd === words.length - 1) continue;
     const rest = words.slice(titleEnd + 1);
-    if (rest.length > 3 || rest.some((w) => !CAPITAL.test(w.text) || ORG_HEADS.has(w.text.toLowerCase()) || NOT_NAMES.has(w.text))) continue;
+    if (rest.length > 3 || rest.some((w) => !CAPITAL.test(w.text) || ORG_HEADS.has(w.text.toLowerCase()) || NOT_NAMES.has(w.text)))
+      continue;
     const span = trimName(doc, { start: rest[0]!.start, end: rest[rest.length - 1]!.end });
     if (taken(span)) continue;
     found.push({ type: 'person', span: { ...span, text: body.slice(span.start, span.end) }, evidence: 'a title stands before the name' });
@@ -125,13 +243,23 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
       const span = { start: org.tokens[0]!.start, end: org.tokens[org.tokens.length - 1]!.end };
       const text = body.slice(span.start, span.end);
       if (taken(span)) continue;
-      found.push({ type: 'organization', span: { ...span, text, the: theBefore(span.start) }, evidence: org.evidence, organizationKind: organizationKind(text) });
+      found.push({
+        type: 'organization',
+        span: { ...span, text, the: theBefore(span.start) },
+        evidence: org.evidence,
+        organizationKind: organizationKind(text),
+      });
     }
   }
   for (const [name, kind] of INSTITUTIONS) {
     for (const span of wholeWords(body, name)) {
       if (taken(span)) continue;
-      found.push({ type: 'organization', span: { ...span, text: name, the: theBefore(span.start) }, evidence: `"${name}" is an institution`, organizationKind: kind });
+      found.push({
+        type: 'organization',
+        span: { ...span, text: name, the: theBefore(span.start) },
+        evidence: `"${name}" is an institution`,
+        organizationKind: kind,
+      });
     }
   }
   const patterns: [RegExp, string, string | undefined][] = [
@@ -140,9 +268,17 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     // "the ruling MORENA party", "the Zeta cartel"
     [/\b((?:\p{Lu}[\p{L}'’-]*|\p{Lu}{2,}) (?:party|cartel|gang|militia))\b/gu, 'a party, cartel or gang by name', undefined],
     // "the Mexican government", "Venezuelan authorities", "the US military"
-    [new RegExp(`\\b(?:the )?((?:${NATIONALITIES}) (?:government|authorities|military|armed forces|forces|army|navy|police))\\b`, 'gu'), 'a country’s government, military or police', undefined],
+    [
+      new RegExp(`\\b(?:the )?((?:${NATIONALITIES}) (?:government|authorities|military|armed forces|forces|army|navy|police))\\b`, 'gu'),
+      'a country’s government, military or police',
+      undefined,
+    ],
     // "the Navy": a head word alone, capitalized mid-sentence
-    [/(?<=\bthe )((?:Navy|Army|Senate|Marines|Air Force|Coast Guard|Times|Post|Journal|Guardian|Party|Cabinet|Treasury))\b/gu, 'a capitalized institution word', undefined],
+    [
+      /(?<=\bthe )((?:Navy|Army|Senate|Marines|Air Force|Coast Guard|Times|Post|Journal|Guardian|Party|Cabinet|Treasury))\b/gu,
+      'a capitalized institution word',
+      undefined,
+    ],
   ];
   for (const [re, evidence, kind] of patterns) {
     for (const m of body.matchAll(re)) {
@@ -152,14 +288,24 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
       const start = m.index + m[0].indexOf(text);
       const span = { start, end: start + text.length };
       if (taken(span)) continue;
-      found.push({ type: 'organization', span: { ...span, text, the: theBefore(start) }, evidence, organizationKind: kind ?? organizationKind(text) });
+      found.push({
+        type: 'organization',
+        span: { ...span, text, the: theBefore(start) },
+        evidence,
+        organizationKind: kind ?? organizationKind(text),
+      });
     }
   }
   for (const e of italic) {
     if (!isProperName(e) || e.split(' ').length > 6) continue;
     for (const span of wholeWords(body, e)) {
       if (taken(span)) continue;
-      found.push({ type: 'organization', span: { ...span, text: e, the: theBefore(span.start) }, evidence: 'set in italics, as publications are', organizationKind: 'MEDIA' });
+      found.push({
+        type: 'organization',
+        span: { ...span, text: e, the: theBefore(span.start) },
+        evidence: 'set in italics, as publications are',
+        organizationKind: 'MEDIA',
+      });
     }
   }
   // Names listed with organizations are organizations of the same kind ("the Gulf Cartel and the Nueva Familia Michoacana").
@@ -171,7 +317,12 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     const start = f.span.end + after[1]!.length - text.length;
     const span = { start, end: start + text.length };
     if (taken(span) || text.split(' ').length < 2) continue;
-    found.push({ type: 'organization', span: { ...span, text, the: true }, evidence: 'listed with other organizations', ...(f.organizationKind ? { organizationKind: f.organizationKind } : {}) });
+    found.push({
+      type: 'organization',
+      span: { ...span, text, the: true },
+      evidence: 'listed with other organizations',
+      ...(f.organizationKind ? { organizationKind: f.organizationKind } : {}),
+    });
   }
 
   // Surnames alone, after (or before) a person's full name: "Sheinbaum", "Trump’s".
@@ -251,7 +402,9 @@ function surnameForms(name: string): string[] {
 
 /** The last word of a name, and the last two (compound surnames: "Hernández Ochoa"). */
 export function surnames(name: string): string[] {
-  const words = nameKey(name).split(' ').filter((w) => !/^\p{L}\.?$/u.test(w));
+  const words = nameKey(name)
+    .split(' ')
+    .filter((w) => !/^\p{L}\.?$/u.test(w));
   const out = words.length > 1 ? [words[words.length - 1]!] : [];
   if (words.length > 2) out.push(words.slice(-2).join(' '), words.slice(1).join(' '));
   return out;
@@ -268,7 +421,12 @@ export function organizationKind(name: string): string {
   if (/\b(institute|university|college|school|academy|center for|centre for)\b/.test(n)) return 'RESEARCH_INSTITUTE';
   if (/\b(united nations|european union|nato|general assembly|world bank|international monetary)\b/.test(n)) return 'INTERNATIONAL_BODY';
   if (/\b(administration|government|authorities)\b/.test(n)) return 'GOVERNMENT';
-  if (/\b(ministry|department|agency|office|bureau|council|board|authority|commission|committee|court|assembly|parliament|senate|congress)\b/.test(n)) return 'GOVERNMENT_BODY';
+  if (
+    /\b(ministry|department|agency|office|bureau|council|board|authority|commission|committee|court|assembly|parliament|senate|congress)\b/.test(
+      n,
+    )
+  )
+    return 'GOVERNMENT_BODY';
   if (/\b(inc|ltd|llc|plc|corp|corporation|company|group|maritime|airlines|airways|bank)\b/.test(n)) return 'COMPANY';
   return 'OTHER';
 }
@@ -300,11 +458,10 @@ function unaccentSameLength(s: string): string {
   return out;
 }
 
-function tokensIn(doc: Doc, start: number, end: number) {
-  return doc.tokens.filter((t) => t.start >= start && t.end <= end);
-}
 
-const isTitleWord = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || /^(Mexican|American|Colombian|Venezuelan|British|French|German|Chinese|Russian|Former|Acting)$/.test(w);
+const isTitleWord = (w: string) =>
+  TITLE_WORDS.has(w.toLowerCase()) ||
+  /^(Mexican|American|Colombian|Venezuelan|British|French|German|Chinese|Russian|Former|Acting)$/.test(w);
 
 /** Widen a person's span over adjacent capitalized name words (and particles before them). */
 function widen(doc: Doc, span: Span, places: ReadonlySet<number>): Span {
@@ -314,7 +471,8 @@ function widen(doc: Doc, span: Span, places: ReadonlySet<number>): Span {
   if (i < 0 || j < 0) return span;
   const sameSentence = (a: number, b: number) => tokens[a]!.sentence === tokens[b]!.sentence;
   const adjacent = (a: number, b: number) => /^ $/.test(doc.body.slice(tokens[a]!.end, tokens[b]!.start));
-  const nameWord = (t: string) => CAPITAL.test(t) && !isTitleWord(t) && !NOT_NAMES.has(t) && !ORG_HEADS.has(t.toLowerCase()) && !/’s$|'s$/.test(t);
+  const nameWord = (t: string) =>
+    CAPITAL.test(t) && !isTitleWord(t) && !NOT_NAMES.has(t) && !ORG_HEADS.has(t.toLowerCase()) && !/’s$|'s$/.test(t);
   while (i > 0 && sameSentence(i - 1, i) && adjacent(i - 1, i) && nameWord(tokens[i - 1]!.text) && !places.has(tokens[i - 1]!.start)) i--;
   for (;;) {
     const next = tokens[j + 1];
@@ -348,7 +506,11 @@ function titleBefore(doc: Doc, start: number): string | undefined {
   let k = words.length;
   while (k > 0 && (isTitleWord(words[k - 1]!) || (/^\p{Lu}/u.test(words[k - 1]!) && !FUNCTION_WORDS.has(words[k - 1]!)))) k--;
   const title = words.slice(k);
-  if (title.length === 0 || !title.some((w) => TITLE_WORDS.has(w.toLowerCase()) && !['the', 'of', 'us', 'u.s.', 'uk', 'eu', 'un'].includes(w.toLowerCase()))) return undefined;
+  if (
+    title.length === 0 ||
+    !title.some((w) => TITLE_WORDS.has(w.toLowerCase()) && !['the', 'of', 'us', 'u.s.', 'uk', 'eu', 'un'].includes(w.toLowerCase()))
+  )
+    return undefined;
   return title.join(' ');
 }
 
@@ -358,7 +520,16 @@ function lastTitleIndex(words: string[]): number {
     if (isTitleWord(words[i]!)) last = i;
     else break;
   }
-  return last >= 0 && words.slice(0, last + 1).some((w) => TITLE_WORDS.has(w.toLowerCase()) && !['the', 'of', 'us', 'port', 'health', 'transport', 'state', 'defense', 'foreign', 'finance'].includes(w.toLowerCase())) ? last : -1;
+  return last >= 0 &&
+    words
+      .slice(0, last + 1)
+      .some(
+        (w) =>
+          TITLE_WORDS.has(w.toLowerCase()) &&
+          !['the', 'of', 'us', 'port', 'health', 'transport', 'state', 'defense', 'foreign', 'finance'].includes(w.toLowerCase()),
+      )
+    ? last
+    : -1;
 }
 
 /**

@@ -48,11 +48,42 @@ export function tailOf(doc: Doc, piece: QuotationPiece): { text: string; start: 
 
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 /** Verbs too loose to make a short quotation a quote ("the name was coined to indicate"). */
-const LOOSE = new Set(['indicate', 'indicated', 'indicates', 'signal', 'signaled', 'reveal', 'revealed', 'disclose', 'continue', 'continued', 'charge', 'charged', 'agree', 'agreed', 'post', 'posted', 'praise', 'praised', 'answer', 'mention', 'mentioned', 'believe', 'believed', 'maintain', 'maintained', 'note', 'noted', 'observe', 'observed']);
+const LOOSE = new Set([
+  'indicate',
+  'indicated',
+  'indicates',
+  'signal',
+  'signaled',
+  'reveal',
+  'revealed',
+  'disclose',
+  'continue',
+  'continued',
+  'charge',
+  'charged',
+  'agree',
+  'agreed',
+  'post',
+  'posted',
+  'praise',
+  'praised',
+  'answer',
+  'mention',
+  'mentioned',
+  'believe',
+  'believed',
+  'maintain',
+  'maintained',
+  'note',
+  'noted',
+  'observe',
+  'observed',
+]);
 const hasReportingVerb = (s: string) =>
   s.split(/[^\p{L}’'-]+/u).some((w) => REPORTING_VERBS.has(w.toLowerCase()) && !LOOSE.has(w.toLowerCase())) || /according to/i.test(s);
 /** A reporting clause alone: subject words and a verb, with objects and adverbials, no other clause. */
-const ATTRIBUTION_ONLY = /^[\p{L}\p{N}.’'\s-]*\b(said|says|told|added|asked|replied|wrote|continued|explained|insisted|warned|stated|declared|answered|recalled|noted|argued|claimed|announced|tweeted|posted)\b[^.;“"]*[,:]\s*$/iu;
+const ATTRIBUTION_ONLY =
+  /^[\p{L}\p{N}.’'\s-]*\b(said|says|told|added|asked|replied|wrote|continued|explained|insisted|warned|stated|declared|answered|recalled|noted|argued|claimed|announced|tweeted|posted)\b[^.;“"]*[,:]\s*$/iu;
 
 export function quoteCandidates(doc: Doc): { quotes: QuoteCandidate[]; scare: ScareQuote[] } {
   const quotes: QuoteCandidate[] = [];
@@ -81,7 +112,13 @@ export function quoteCandidates(doc: Doc): { quotes: QuoteCandidate[]; scare: Sc
     if (continuation) {
       kind = continuation.kind;
       why = 'the quotation goes on from the previous paragraph';
-    } else if (head.previous && previous && previous.piece === head.previous && ATTRIBUTION_ONLY.test(head.text) && /,\s*$/.test(head.text)) {
+    } else if (
+      head.previous &&
+      previous &&
+      previous.piece === head.previous &&
+      ATTRIBUTION_ONLY.test(head.text) &&
+      /,\s*$/.test(head.text)
+    ) {
       kind = previous.kind;
       continues = previous;
       why = 'the quotation goes on after its reporting clause (“…,” she said, “…”)';

@@ -20,9 +20,34 @@ export interface Ref extends Span {
 }
 
 const PRONOUN = /^(she|he|they|it)$/i;
-const NOMINAL_HEADS = new Set([...ORG_HEADS, 'company', 'firm', 'union', 'hospital', 'port', 'ministry', 'administration', 'government', 'agency', 'department', 'council', 'college', 'court', 'institute', 'authority', 'board', 'group', 'party', 'cartel', 'newspaper', 'paper']);
-const PREPOSITIONS = /\b(of|for|at|from|with|to|in|by|on|about|against|into|over|under|than|as|like|between|among|after|before|since|during|toward|towards|unlike)\s*$/i;
-const ADVERBS = '(?:also|reportedly|later|quickly|recently|again|then|now|meanwhile|allegedly|apparently|repeatedly|previously|first|once|still|further|publicly|privately|separately|earlier|has|have|had|is|was|are|were|will|would|did|does|do|been|not|never|had been|has been|,)';
+const NOMINAL_HEADS = new Set([
+  ...ORG_HEADS,
+  'company',
+  'firm',
+  'union',
+  'hospital',
+  'port',
+  'ministry',
+  'administration',
+  'government',
+  'agency',
+  'department',
+  'council',
+  'college',
+  'court',
+  'institute',
+  'authority',
+  'board',
+  'group',
+  'party',
+  'cartel',
+  'newspaper',
+  'paper',
+]);
+const PREPOSITIONS =
+  /\b(of|for|at|from|with|to|in|by|on|about|against|into|over|under|than|as|like|between|among|after|before|since|during|toward|towards|unlike)\s*$/i;
+const ADVERBS =
+  '(?:also|reportedly|later|quickly|recently|again|then|now|meanwhile|allegedly|apparently|repeatedly|previously|first|once|still|further|publicly|privately|separately|earlier|has|have|had|is|was|are|were|will|would|did|does|do|been|not|never|had been|has been|,)';
 const NEAR_GAP = new RegExp(`^\\s*(?:,\\s*)?(?:(?:of|from|at|with) (?:the )?\u0001\\s*)?(?:${ADVERBS}\\s*)*$`, 'i');
 const APPOSITIVE = /^\s*,\s*(?!and\b|but\b|or\b|while\b|although\b|because\b|if\b|when\b|though\b)[^]*,\s*$/i;
 
@@ -35,7 +60,9 @@ export function references(doc: Doc, entities: Entity[], known: readonly KnownEn
     if (PRONOUN.test(t.text) && !t.quoted) refs.push({ start: t.start, end: t.end, kind: 'pronoun', text: t.text });
   }
   // "a spokeswoman for the Valdora Port Authority": the organization speaks.
-  for (const m of body.matchAll(/\b(?:an? |the )?(?:spokes(?:wo)?man|spokesperson|representative|lawyer|attorney) (?:for|of) (?:the )?/gi)) {
+  for (const m of body.matchAll(
+    /\b(?:an? |the )?(?:spokes(?:wo)?man|spokesperson|representative|lawyer|attorney) (?:for|of) (?:the )?/gi,
+  )) {
     const after = m.index + m[0].length;
     const org = refs.find((r) => r.kind === 'name' && r.start === after && r.entity?.type === 'organization');
     if (org) refs.push({ start: m.index, end: org.end, kind: 'spokesperson', text: body.slice(m.index, org.end), entity: org.entity! });
@@ -55,10 +82,12 @@ export function references(doc: Doc, entities: Entity[], known: readonly KnownEn
   for (const m of body.matchAll(re)) {
     const text = m[1]!;
     const span = { start: m.index, end: m.index + text.length };
-    if (taken(span) || doc.quoted(span.start) || !/\s/.test(text) && /^(people|members|workers)$/.test(text)) continue;
+    if (taken(span) || doc.quoted(span.start) || (!/\s/.test(text) && /^(people|members|workers)$/.test(text))) continue;
     const name = groupName(text);
     const match = matchKnown(name, 'group', known);
-    let entity = entities.find((e) => e.type === 'group' && (match ? e.known?.entity.slug === match.entity.slug : nameKey(e.name) === nameKey(name)));
+    let entity = entities.find(
+      (e) => e.type === 'group' && (match ? e.known?.entity.slug === match.entity.slug : nameKey(e.name) === nameKey(name)),
+    );
     if (!entity) {
       entity = { id: entities.length, type: 'group', name, mentions: [], evidence: 'unnamed people who speak as one' };
       if (match) entity.known = match;
@@ -72,7 +101,10 @@ export function references(doc: Doc, entities: Entity[], known: readonly KnownEn
 
 /** "more than 200 nurses" → "Nurses"; "US officials" stays. */
 function groupName(text: string): string {
-  const bare = text.replace(/^(?:(?:more than|fewer than|about|nearly|some|several|many|dozens of|hundreds of|thousands of|\d[\d,]*|other|two|three|four|five)\s+)+/i, '');
+  const bare = text.replace(
+    /^(?:(?:more than|fewer than|about|nearly|some|several|many|dozens of|hundreds of|thousands of|\d[\d,]*|other|two|three|four|five)\s+)+/i,
+    '',
+  );
   return bare.charAt(0).toUpperCase() + bare.slice(1);
 }
 
@@ -84,7 +116,7 @@ function subjectCandidates(doc: Doc, refs: readonly Ref[], verb: number): Ref[] 
     if (/^(’s|'s)/.test(doc.body.slice(r.end, r.end + 2))) return false; // a possessive: "Trump’s State Department"
     if (PREPOSITIONS.test(doc.body.slice(Math.max(s.start, r.start - 12), r.start).replace(/\bthe\s*$/i, ''))) return false;
     // Inside another ref (a name inside a spokesperson phrase).
-    return !refs.some((o) => o !== r && o.start <= r.start && r.end <= o.end && (o.end - o.start > r.end - r.start));
+    return !refs.some((o) => o !== r && o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start);
   });
 }
 
@@ -128,7 +160,13 @@ function compatible(ref: Ref, e: Entity): boolean {
     const name = e.name.toLowerCase();
     if (name.split(/\s+/).includes(head)) return true;
     const kind = e.organizationKind ?? e.known?.entity.organizationKind;
-    return (head === 'company' || head === 'firm') ? kind === 'COMPANY' : head === 'administration' ? /administration/.test(name) : head === 'government' ? kind === 'GOVERNMENT' : false;
+    return head === 'company' || head === 'firm'
+      ? kind === 'COMPANY'
+      : head === 'administration'
+        ? /administration/.test(name)
+        : head === 'government'
+          ? kind === 'GOVERNMENT'
+          : false;
   }
   if (word === 'she') return e.type === 'person' && e.gender !== 'male';
   if (word === 'he') return e.type === 'person' && e.gender !== 'female';

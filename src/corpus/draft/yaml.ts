@@ -2,14 +2,17 @@
  * A draft as seed YAML: the format's first line, the review notes as comments above their items
  * (comments do not count in the seed's hash), the body as a literal block, strings quoted.
  */
-import { Document, isMap, isSeq, Scalar, YAMLMap, type Node } from 'yaml';
+import { Document, isMap, isSeq, Scalar, type YAMLMap, type Node } from 'yaml';
 import { SCHEMA_COMMENT } from '../format.js';
 import type { Draft } from './draft.js';
 
 export function draftYaml(draft: Pick<Draft, 'seed' | 'notes' | 'unsettled'>): string {
   const doc = new Document(strip(draft.seed));
   const head = draft.notes.get('') ?? '';
-  const unsettled = draft.unsettled.length > 0 ? `\nNot settled (corpus:add lists these until each todo is settled and removed):\n${draft.unsettled.map((u) => `- ${u}`).join('\n')}` : '';
+  const unsettled =
+    draft.unsettled.length > 0
+      ? `\nNot settled (corpus:add lists these until each todo is settled and removed):\n${draft.unsettled.map((u) => `- ${u}`).join('\n')}`
+      : '';
   doc.commentBefore = ` ${(head + unsettled).split('\n').join('\n ')}`;
   const root = doc.contents as YAMLMap;
   const article = root.get('article', true) as unknown as YAMLMap;
@@ -47,7 +50,11 @@ function wrap(note: string, width = 110): string {
 function strip<T>(value: T): T {
   if (Array.isArray(value)) return value.map(strip) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, strip(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, strip(v)]),
+    ) as T;
   }
   return value;
 }
