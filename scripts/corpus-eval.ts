@@ -20,9 +20,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sets = [
   { name: 'corpus articles (the drafter was developed on these)', seeds: path.join(root, 'seeds'), raw: path.join(root, 'seeds/raw') },
   {
-    name: 'held-out articles (written for the evaluation, not tuned on)',
+    name: 'held-out articles (written before the drafter; its outputs on them were looked at during development)',
     seeds: path.join(root, 'tests/corpus/fixtures/heldout/seeds'),
     raw: path.join(root, 'tests/corpus/fixtures/heldout/raw'),
+  },
+  {
+    name: 'blind articles (written after the drafter, first drafted by this evaluation)',
+    seeds: path.join(root, 'tests/corpus/fixtures/blind/seeds'),
+    raw: path.join(root, 'tests/corpus/fixtures/blind/raw'),
   },
 ];
 
@@ -73,7 +78,11 @@ for (const set of sets) {
       continue;
     }
     const draft = draftSeed({ file: raw, text: readFileSync(raw, 'utf8'), corpus: before });
-    evals.push(evaluate(draft, { seed: seed.data as Seed, resolved: reviewed.article }, corpusOf(all)));
+    try {
+      evals.push(evaluate(draft, { seed: seed.data as Seed, resolved: reviewed.article }, corpusOf(all)));
+    } catch (error) {
+      console.error(`${seed.file}: ${(error as Error).message}`);
+    }
   }
   console.log(`### ${set.name}\n`);
   console.log(rows(evals).join('\n'));

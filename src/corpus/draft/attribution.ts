@@ -33,6 +33,8 @@ export interface Attribution {
 }
 
 const VERB_WORD = /[\p{L}’'-]+/gu;
+/** Only title words between a verb and a name: "said retired engineer Colin Marsh". */
+const TITLES_ONLY = /^\s+(?:(?:the|a|an|[\p{Ll}]+|[\p{Lu}][\p{Ll}.]+)\s+){0,4}$/u;
 
 export function attribute(doc: Doc, refs: readonly Ref[], quotes: readonly QuoteCandidate[], dates: readonly FoundDate[]): Attribution[] {
   const out: Attribution[] = [];
@@ -85,36 +87,36 @@ function attributeOne(
   const body = doc.body;
   const resolve = (r: Ref) => resolveRef(doc, refs, r, lastSpeaker);
 
-  // 2. After the closing mark.
+  // 2. After the closing mark: the first reporting verb of the clause that follows, and its
+  // subject there (“…,” the association’s chairwoman, Ingrid Holm, told), or the name after it
+  // (“…,” said Councillor Graham Lyle).
   const tail = tailOf(doc, q.piece);
   if (tail.text) {
     const lead = /^[,\s—–-]*/.exec(tail.text)![0].length;
     const at = tail.start + lead;
-    const rest = body.slice(at, tail.start + tail.text.length);
-    const verbFirst = /^([\p{L}’'-]+)\s+/u.exec(rest);
-    // “…,” said X: a finite verb, then a name (not "claiming they …", a participle and its clause).
-    if (verbFirst && REPORTING_VERBS.has(verbFirst[1]!.toLowerCase()) && !/ing$/.test(verbFirst[1]!)) {
-      const who = refs.find((r) => r.start === at + verbFirst[0].length && r.kind !== 'pronoun');
-      const speaker = who ? resolve(who) : undefined;
-      if (who && speaker) {
-        return finish(
-          doc,
-          refs,
-          q,
-          dates,
-          { speaker, via: who, verb: verbFirst[1]!, rule: `“…,” ${verbFirst[1]} X`, sure: 'sure' },
-          { start: at, end: tail.start + tail.text.length },
+    const end = tail.start + tail.text.length;
+    const clause = body.slice(at, end);
+    const first = [...clause.matchAll(VERB_WORD)].find((m) => REPORTING_VERBS.has(m[0].toLowerCase()) && m.index < 120);
+    if (first && !/[“"]/.test(clause.slice(0, first.index))) {
+      const verb = first[0];
+      const v = at + first.index;
+      if (first.index === 0) {
+        // “…,” said X: a finite verb, then a name (not "claiming they …", a participle and its clause).
+        const who = refs.find(
+          (r) => r.start > v && r.start <= v + 60 && r.kind !== 'pronoun' && TITLES_ONLY.test(body.slice(v + verb.length, r.start)),
         );
-      }
-    }
-    const who = refs.find((r) => r.start === at && r.kind !== 'nominal') ?? refs.find((r) => r.start === at);
-    if (who) {
-      const after = body.slice(who.end, tail.start + tail.text.length);
-      // An appositive may stand between the speaker and the verb.
-      const m = /^(\s*,[^,]*,)?\s*(?:also\s+|later\s+|then\s+)?([\p{L}’'-]+)/u.exec(after);
-      if (m && REPORTING_VERBS.has(m[2]!.toLowerCase())) {
-        const speaker = resolve(who);
-        if (speaker) {
+        const speaker = who && !/ing$/.test(verb) ? resolve(who) : undefined;
+        if (who && speaker)
+          return finish(doc, refs, q, dates, { speaker, via: who, verb, rule: `“…,” ${verb} X`, sure: 'sure' }, { start: at, end });
+      } else {
+        const subject = subjectOf(
+          doc,
+          refs.filter((r) => r.start >= at),
+          v,
+          verb,
+        );
+        const speaker = subject ? resolve(subject) : undefined;
+        if (subject && speaker) {
           return finish(
             doc,
             refs,
@@ -122,12 +124,12 @@ function attributeOne(
             dates,
             {
               speaker,
-              via: who,
-              verb: m[2]!,
-              rule: `“…,” ${who.kind === 'pronoun' ? who.text : 'X'} ${m[2]}`,
-              sure: who.kind === 'name' ? 'sure' : 'likely',
+              via: subject,
+              verb,
+              rule: `“…,” ${subject.kind === 'pronoun' ? subject.text : 'X'} ${verb}`,
+              sure: subject.kind === 'name' ? 'sure' : 'likely',
             },
-            { start: at, end: tail.start + tail.text.length },
+            { start: at, end },
           );
         }
       }
@@ -183,7 +185,7 @@ function attributeOne(
 }
 
 const CHANNEL =
-  /\b(?:in|on|via|through) ((?:a|an|his|her|their|its|the) (?:(?:brief|short|written|joint|televised|recorded|lengthy|new|separate|later|recent|weekly|radio|television|tv) )?(?:post|statement|interview|tweet|letter|op-ed|speech|message|video|press release|news conference|press conference|briefing|memo|memoir|email|e-mail|column|report|book|podcast|broadcast|blog post|address|filing|announcement)(?: (?:on|to|with|for) (?:(?:\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*)|staff|reporters|members|supporters|employees|lawmakers|parliament))?)/u;
+  /\b(?:in|on|via|through) ((?:a|an|his|her|their|its|the) (?:(?:brief|short|written|joint|televised|recorded|lengthy|new|separate|later|recent|weekly|radio|television|tv) )?(?:post|statement|interview|tweet|letter|op-ed|speech|message|video|press release|news conference|press conference|briefing|memo|memoir|email|e-mail|column|report|book|podcast|broadcast|blog post|address|filing|announcement)(?: (?:on|to|with|for) (?:(?:\p{Lu}[\p{L}]*(?:\.\p{L}+)*(?: \p{Lu}[\p{L}]*(?:\.\p{L}+)*)*)|staff|reporters|members|supporters|employees|lawmakers|parliament))?)/u;
 const ISSUED =
   /\b(?:issued|released|posted|published|sent) ((?:a|an) (?:(?:brief|short|written|joint|new|separate) )?(?:statement|letter|post|video|message|press release))/u;
 

@@ -15,7 +15,7 @@ import nlp from 'compromise';
 import { nameKey } from '../corpus.js';
 import type { Span } from '../offsets.js';
 import type { Doc } from './document.js';
-import { INSTITUTIONS, ORG_HEADS, ORG_OPENERS, TITLE_WORDS } from './lexicon.js';
+import { INSTITUTIONS, ORG_HEADS, ORG_OPENERS, REPORTING_VERBS, TITLE_WORDS } from './lexicon.js';
 import { matchKnown, type KnownEntity, type KnownMatch } from './match.js';
 
 export type EntityType = 'person' | 'organization' | 'group';
@@ -199,7 +199,11 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
       .map((t) => t.offset.start),
   );
   const personal = (t: { text: string; tags: string[] }) =>
-    t.tags.includes('Person') && !t.tags.includes('Honorific') && /^\p{Lu}/u.test(t.text) && !isTitleWord(t.text) && !NOT_NAMES.has(t.text);
+    t.tags.includes('Person') &&
+    !t.tags.includes('Honorific') &&
+    /^\p{Lu}/u.test(t.text) &&
+    !isTitleWord(t.text.replace(/[.,;:]$/, '')) &&
+    !NOT_NAMES.has(t.text);
   for (let i = 0; i < terms.length; i++) {
     if (!personal(terms[i]!)) continue;
     let j = i;
@@ -235,6 +239,24 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     const span = trimName(doc, { start: rest[0]!.start, end: rest[rest.length - 1]!.end });
     if (taken(span)) continue;
     found.push({ type: 'person', span: { ...span, text: body.slice(span.start, span.end) }, evidence: 'a title stands before the name' });
+  }
+
+  // 3b. Two or three capitalized words standing where speakers stand: by a reporting verb, or in
+  // an appositive before one ("…, Mats Bergqvist, said", "said Lukas Weber").
+  const verbs = [...REPORTING_VERBS].filter((v) => /^[a-z]+$/.test(v)).join('|');
+  const name = "\\p{Lu}[\\p{Ll}’'-]+(?: \\p{Lu}\\.)?(?: \\p{Lu}[\\p{Ll}’'-]+){1,2}";
+  for (const re of [
+    new RegExp(`, (${name}), (?:${verbs})\\b`, 'gu'),
+    new RegExp(`\\b(?:${verbs}) (?:(?:${[...TITLE_WORDS].filter((w) => /^[a-z]+$/.test(w)).join('|')}) )*(${name})\\b`, 'gu'),
+  ]) {
+    for (const m of body.matchAll(re)) {
+      const text = m[1]!;
+      const start = m.index + m[0].indexOf(text);
+      const span = { start, end: start + text.length };
+      const words = text.split(' ');
+      if (taken(span) || words.some((w) => FUNCTION_WORDS.has(w) || ORG_HEADS.has(w.toLowerCase()) || NATIONALITY.test(w))) continue;
+      found.push({ type: 'person', span: { ...span, text }, evidence: 'a name where a speaker stands, by a reporting verb' });
+    }
   }
 
   // 4. Organizations by cue words.
@@ -458,7 +480,6 @@ function unaccentSameLength(s: string): string {
   return out;
 }
 
-
 const isTitleWord = (w: string) =>
   TITLE_WORDS.has(w.toLowerCase()) ||
   /^(Mexican|American|Colombian|Venezuelan|British|French|German|Chinese|Russian|Former|Acting)$/.test(w);
@@ -554,9 +575,11 @@ function organizationsIn(tokens: Doc['tokens']): { tokens: Doc['tokens']; eviden
     // nationality only inside a longer name ("Latin American Institute", not "the Venezuelan
     // Cartel de los Soles").
     const nameWord = (k: number) => capital(k) && !/(’s|'s)$/.test(tokens[k]!.text) && !FUNCTION_WORDS.has(tokens[k]!.text);
+    const complement = ['of', 'for', 'de', 'del'].includes(lower[i + 1] ?? '');
     while (start > 0 && nameWord(start - 1)) {
       const t = tokens[start - 1]!.text;
-      if (NATIONALITY.test(t) && !(start - 2 >= 0 && nameWord(start - 2) && !NATIONALITY.test(tokens[start - 2]!.text))) break;
+      if (NATIONALITY.test(t) && complement && !(start - 2 >= 0 && nameWord(start - 2) && !NATIONALITY.test(tokens[start - 2]!.text)))
+        break;
       start--;
     }
     let end = i;
