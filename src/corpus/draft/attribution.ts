@@ -97,7 +97,9 @@ function attributeOne(
     const end = tail.start + tail.text.length;
     const clause = body.slice(at, end);
     const first = [...clause.matchAll(VERB_WORD)].find((m) => REPORTING_VERBS.has(m[0].toLowerCase()) && m.index < 120);
-    if (first && !/[“"]/.test(clause.slice(0, first.index))) {
+    // Not a relative clause or a new clause ("…,” which X has confirmed): those are not its attribution.
+    const opensClause = /^(which|that|who|whom|whose|and|but|or|as|because|if|when|while|although|though)\b/i.test(clause);
+    if (first && !opensClause && !/[“"]/.test(clause.slice(0, first.index))) {
       const verb = first[0];
       const v = at + first.index;
       if (first.index === 0) {
