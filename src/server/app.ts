@@ -17,6 +17,7 @@ import { createMetrics, type PoolInfo } from './metrics.js';
 import { observabilityPlugin, yogaLogger } from './observability.js';
 import { loadManifest, persistedOperationsPlugin, type Manifest } from './persisted.js';
 import { responseCachePlugin } from './response-cache.js';
+import { reviewPlugin } from '../review/routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -61,6 +62,8 @@ export function createApp({
       knownOperations: Object.values(manifest.operations).map((op) => op.name),
     }),
     healthPlugin(readiness),
+    // The review page: /articles and /articles/<slug> (src/review/).
+    reviewPlugin(db),
     // Before the limits and execution: a 304 costs nothing.
     cachingPlugin({ version: () => corpusVersion?.value, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT }),
     persistedOperationsPlugin(manifest, config.persistedOnly),
