@@ -6,29 +6,17 @@
 import { paragraphSpans, type Span } from '../corpus/offsets.js';
 import type { ArticleSummary, ReviewArticle, ReviewQuote } from './model.js';
 
-/** Distinct, readable highlight colours, given to speakers in order of their first quote. */
-const PALETTE = [
-  '#ffd166',
-  '#8ecae6',
-  '#b5e48c',
-  '#f4a6c0',
-  '#cdb4db',
-  '#ffb703',
-  '#90e0ef',
-  '#f6bd60',
-  '#a8dadc',
-  '#e9c46a',
-  '#c8b6ff',
-  '#99d98c',
-  '#ffafcc',
-  '#bde0fe',
-  '#fec89a',
-  '#d8e2dc',
-];
-
+/**
+ * A highlight colour per speaker, in order of their first quote: hues a golden angle apart, so
+ * that any number of speakers get distinct colours, light enough to read black text on.
+ */
 export function speakerColours(quotes: readonly ReviewQuote[]): Map<string, string> {
   const colours = new Map<string, string>();
-  for (const q of quotes) if (!colours.has(q.speaker.slug)) colours.set(q.speaker.slug, PALETTE[colours.size % PALETTE.length]!);
+  for (const q of quotes) {
+    if (colours.has(q.speaker.slug)) continue;
+    const i = colours.size;
+    colours.set(q.speaker.slug, `hsl(${Math.round((45 + i * 137.508) % 360)} ${i % 2 ? 70 : 85}% ${i % 3 === 2 ? 72 : 80}%)`);
+  }
   return colours;
 }
 
