@@ -314,7 +314,7 @@ class Builder {
       const start = m.start - m.title.length - 1;
       if (start >= 0 && body.slice(start, m.end) === `${m.title} ${m.text}`) return body.slice(start, m.end);
     }
-    if (m.the && body.slice(m.start - 4, m.start) === 'the ') return body.slice(m.start - 4, m.end);
+    if (m.the && /^[Tt]he $/.test(body.slice(m.start - 4, m.start))) return body.slice(m.start - 4, m.end);
     return m.text;
   }
 

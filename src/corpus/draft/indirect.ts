@@ -96,7 +96,10 @@ export function indirectCandidates(doc: Doc, refs: readonly Ref[], dates: readon
       const whoText = closing[1] ?? closing[4]!;
       const whoStart = s.start + closing.index + closing[0].indexOf(whoText);
       const who = refs.find(
-        (r) => r.start === whoStart || (r.start >= whoStart && r.end <= whoStart + whoText.length && r.kind === 'spokesperson'),
+        (r) =>
+          r.start >= whoStart &&
+          r.end <= whoStart + whoText.length &&
+          (r.start === whoStart || r.kind === 'spokesperson' || /^the\s+$/i.test(body.slice(whoStart, r.start))),
       );
       const speaker = resolve(who);
       if (who && speaker) {

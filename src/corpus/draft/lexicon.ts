@@ -633,4 +633,4 @@ export const ABBREVIATIONS = new Set([
 
 /** Future markers in a clause: "will", "is expected to", "plans to" (a date then lies ahead). */
 export const FUTURE =
-  /\b(will|shall|would|'ll|’ll|is (expected|due|set|scheduled|planned|going) to|are (expected|due|set|scheduled|planned|going) to|plans? to|intends? to|to (meet|resume|begin|start|return|report|vote|decide|hold|open|close|visit|travel|sign)|next)\b/i;
+  /\b(will|shall|would|'ll|’ll|(?:is|are) (?:expected|due|set|scheduled|planned|going)|plans? to|intends? to|to (meet|resume|begin|start|return|report|vote|decide|hold|open|close|visit|travel|sign)|next)\b/i;

@@ -203,6 +203,8 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     !t.tags.includes('Honorific') &&
     /^\p{Lu}/u.test(t.text) &&
     !isTitleWord(t.text.replace(/[.,;:]$/, '')) &&
+    !ORG_HEADS.has(t.text.toLowerCase()) &&
+    !ORG_OPENERS.has(t.text.toLowerCase()) &&
     !NOT_NAMES.has(t.text);
   for (let i = 0; i < terms.length; i++) {
     if (!personal(terms[i]!)) continue;
@@ -219,7 +221,8 @@ export function findNames(doc: Doc, known: readonly KnownEntity[], italic: reado
     i = j;
     const span = trimName(doc, widen(doc, snap(doc, raw), places));
     const text = body.slice(span.start, span.end);
-    if (span.end <= span.start || taken(span) || orgLike(text) || !/^\p{Lu}/u.test(text)) continue;
+    if (span.end <= span.start || taken(span) || orgLike(text) || !/^\p{Lu}/u.test(text) || insideOrganizationName(body, span.start))
+      continue;
     found.push({
       type: 'person',
       span: { ...span, text },
@@ -503,6 +506,13 @@ function widen(doc: Doc, span: Span, places: ReadonlySet<number>): Span {
     else break;
   }
   return { start: tokens[i]!.start, end: tokens[j]!.end };
+}
+
+/** Right after "Cartel de la", "Ministry of": the rest of an organization's name, not a person. */
+function insideOrganizationName(body: string, start: number): boolean {
+  const before = body.slice(Math.max(0, start - 40), start);
+  const m = /\b([\p{Lu}][\p{L}]*)\s+(?:of|for|de|del)(?:\s+(?:the|la|los|las|el))?\s+$/u.exec(before);
+  return !!m && ORG_OPENERS.has(m[1]!.toLowerCase());
 }
 
 /** A name ends before a possessive, and is never a lone title. */

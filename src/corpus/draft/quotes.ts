@@ -101,7 +101,9 @@ export function quoteCandidates(doc: Doc): { quotes: QuoteCandidate[]; scare: Sc
     const previous = quotes[quotes.length - 1];
     const continuation = piece.continuation ? previous : undefined;
 
-    if (!continuation && words(text) <= 3 && !hasReportingVerb(outsideQuotes(doc, sentence))) {
+    // A whole sentence in marks, or a quotation going on in the next paragraph, is speech however short.
+    const wholeSentence = head.text.trim() === '' && /[.!?]$/.test(text);
+    if (!continuation && !piece.continues && !wholeSentence && words(text) <= 3 && !hasReportingVerb(outsideQuotes(doc, sentence))) {
       scare.push({ start, end, text });
       continue;
     }
