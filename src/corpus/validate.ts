@@ -487,7 +487,8 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
     const q = c.parse(quoteSchema, entry, at);
     if (!q) return;
     if (q.todo) todoLeft(c, at, q.todo);
-    resolve('speaker', q.speaker, [...at, 'speaker']);
+    // An unsettled quote's speaker is the drafter's placeholder: the todo says it once.
+    else resolve('speaker', q.speaker, [...at, 'speaker']);
     if (q.text !== q.text.trim()) c.add([...at, 'text'], 'starts or ends with white space');
     let span: Span | undefined;
     if (q.kind === 'INDIRECT') {

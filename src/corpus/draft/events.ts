@@ -102,7 +102,9 @@ export function proposeEvents(
       if (score > bestScore) best = proposal;
     }
     if (!best) continue;
-    best.known = sameAsKnown(best, known, slugOf);
+    // Everyone the sentence names counts for recognizing a known event, participant or not.
+    const named = refs.filter((r) => r.entity && r.start >= s.start && r.end <= s.end).map((r) => r.entity!);
+    best.known = sameAsKnown(best, named, known, slugOf);
     out.push(best);
   }
   return out;
@@ -130,15 +132,20 @@ const contentWords = (s: string) =>
   );
 
 /** A known event sharing a participant and title words, with a compatible date. */
-function sameAsKnown(p: EventProposal, known: readonly KnownEvent[], slugOf: (e: Entity) => string): KnownEvent | undefined {
-  const slugs = new Set(p.participants.map((x) => slugOf(x.entity)));
+function sameAsKnown(
+  p: EventProposal,
+  named: readonly Entity[],
+  known: readonly KnownEvent[],
+  slugOf: (e: Entity) => string,
+): KnownEvent | undefined {
+  const slugs = new Set([...p.participants.map((x) => x.entity), ...named].map((e) => (e.type === 'group' ? '' : slugOf(e))));
   const words = contentWords(p.title);
   let best: { e: KnownEvent; score: number } | undefined;
   for (const e of known) {
     const shared = e.participants.filter((s) => slugs.has(s)).length;
     const common = [...contentWords(e.title)].filter((w) => words.has(w) || [...words].some((x) => x.slice(0, 5) === w.slice(0, 5))).length;
     const dateOk = !p.date || !e.date || contains(e.date, p.date.range) || contains(p.date.range, e.date) || finer(p.date.range, e.date);
-    if (shared === 0 || common === 0 || !dateOk) continue;
+    if (shared === 0 || common < 2 || !dateOk) continue;
     const score = shared + common;
     if (!best || score > best.score) best = { e, score };
   }

@@ -567,7 +567,7 @@ export const EVENT_VERBS: [RegExp, string][] = [
   [/^(condemned|denounced|censured)$/, 'CONDEMNATION'],
   [/^(appointed|named|nominated|elected|hired|fired|resigned|dismissed)$/, 'APPOINTMENT'],
   [
-    /^(opened|closed|reopened|began|started|ended|halted|suspended|resumed|walked|voted|struck|installed|won|lost|held|met|announced|visited|passed|rejected|filed|sued|ruled|began|collapsed|died)$/,
+    /^(opened|closed|reopened|began|started|ended|halted|suspended|resumed|walked|voted|authorized|authorised|struck|installed|won|lost|held|met|announced|visited|passed|rejected|filed|sued|ruled|began|collapsed|died)$/,
     'OTHER',
   ],
 ];
