@@ -66,17 +66,15 @@ describe.skipIf(missing !== undefined)(`the review page in headless Chromium${mi
     await page.getByRole('link', { name: 'Trump orders Pentagon to use military force against Latin American drug cartels' }).click();
     await page.waitForURL(`${origin}/articles/trump-orders-pentagon-military-force-cartels`);
 
-    const marks = await page
-      .locator('mark.quote')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          text: e.textContent ?? '',
-          kind: e.getAttribute('data-kind'),
-          speaker: e.getAttribute('data-speaker'),
-          colour: getComputedStyle(e).backgroundColor,
-          border: getComputedStyle(e).borderBottomColor,
-        })),
-      );
+    const marks = await page.locator('mark.quote').evaluateAll((els) =>
+      els.map((e) => ({
+        text: e.textContent ?? '',
+        kind: e.getAttribute('data-kind'),
+        speaker: e.getAttribute('data-speaker'),
+        colour: getComputedStyle(e).backgroundColor,
+        border: getComputedStyle(e).borderBottomColor,
+      })),
+    );
     expect(marks).toHaveLength(seed.quotes.length);
     // Every DIRECT and PARTIAL quote is highlighted word for word, by its speaker.
     for (const q of seed.quotes.filter((x) => x.kind !== 'INDIRECT')) {
