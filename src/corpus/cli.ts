@@ -5,9 +5,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { addSeed, checkCorpus, retractArticle, type Folders } from './commands.js';
+import { addSeed, checkCorpus, draftArticle, retractArticle, type Folders } from './commands.js';
 import { SCHEMA_FILE, seedJsonSchemaText } from './format.js';
 import { writeAtomically } from './journal.js';
+import { DraftError } from './draft/draft.js';
 import { formatProblem, SeedProblems } from './problems.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,6 +38,29 @@ program
       // An embedded server (npm start) that owns the database applies it as soon as it is written.
       console.log('A running embedded server (npm start) applies it now; otherwise: npm run db:migrate, or npm start.');
     }
+  });
+
+program
+  .command('draft')
+  .description('draft a seed from an article as exported (Markdown, HTML or plain text), for review')
+  .argument('<raw>', 'the exported article, e.g. ~/Downloads/article.md')
+  .option('--published <YYYY-MM-DD>', 'the publication date, when the export does not say it')
+  .option('--url <url>', "the article's address")
+  .option('--outlet <name>', 'the publication')
+  .option('--slug <slug>', 'the article slug (by default from the title)')
+  .option('--force', 'overwrite an existing draft')
+  .action((raw: string, options: { published?: string; url?: string; outlet?: string; slug?: string; force?: boolean }) => {
+    const result = draftArticle(
+      raw,
+      { publishedOn: options.published, url: options.url, outlet: options.outlet, slug: options.slug, force: options.force ?? false },
+      folders(program.opts()),
+    );
+    console.log(`wrote ${result.file}: ${result.counts}.`);
+    if (result.unsettled.length > 0) {
+      console.log(`${result.unsettled.length} item(s) not settled (todo: in the file; corpus:add refuses them until settled):`);
+      for (const u of result.unsettled) console.log(`  ${u}`);
+    }
+    console.log(`Review it: npm run corpus:review -- ${result.file}   then: npm run corpus:add -- ${result.file}`);
   });
 
 program
@@ -76,7 +100,9 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof SeedProblems) {
+  if (error instanceof DraftError) {
+    console.error(`corpus:draft: ${error.message}`);
+  } else if (error instanceof SeedProblems) {
     const n = error.problems.length;
     console.error(`${n} problem${n === 1 ? '' : 's'}; nothing was written:`);
     for (const p of error.problems) console.error(formatProblem(p));

@@ -3,14 +3,18 @@
  * retract (article → removal migration) and check (seeds and migrations agree). They validate
  * first and write nothing at all when anything is wrong.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadCorpus, where, type Corpus } from './corpus.js';
+import { corpusOf, loadCorpus, where, type Corpus, type Definition } from './corpus.js';
+import { effectiveValues, NO_REFINEMENTS } from './effective.js';
 import { articleMigrations, appendMigration, latestByArticle, type ArticleMigration } from './journal.js';
 import { displayPath, loadSeed, type LoadedSeed } from './load.js';
 import { formatProblem, SeedProblems, type Problem } from './problems.js';
 import { articleStatements, migrationText, retractionStatements } from './sql.js';
 import { validateSeed } from './validate.js';
+import { DraftError, draftSeed } from './draft/draft.js';
+import { draftYaml } from './draft/yaml.js';
+import { writeAtomically } from './journal.js';
 
 export interface Folders {
   seeds: string;
@@ -32,12 +36,11 @@ function corpusProblems(corpus: Corpus): Problem[] {
 
 /**
  * What a change to one seed can break in the others: their references to entities it no longer
- * defines. (Their other problems are corpus:check's business, not a reason to refuse this seed.)
+ * defines, their refinements it now contradicts. (Their other problems are corpus:check's
+ * business, not a reason to refuse this seed.)
  */
 function brokenReferences(corpus: Corpus, changed: LoadedSeed): Problem[] {
-  return corpus.seeds
-    .filter((s) => s !== changed)
-    .flatMap((s) => validateSeed(s, corpus).problems.filter((p) => p.code === 'unknown-reference'));
+  return corpus.seeds.filter((s) => s !== changed).flatMap((s) => validateSeed(s, corpus).problems.filter((p) => p.code !== undefined));
 }
 
 export function addSeed(seedFile: string, given: Folders): AddResult {
@@ -54,23 +57,11 @@ export function addSeed(seedFile: string, given: Folders): AddResult {
   const problems = [...result.problems, ...brokenReferences(corpus, seed)];
   const latest = latestByArticle(articleMigrations(folders.migrations));
 
+  const effective = result.article
+    ? effectiveValues(corpus, { slug: result.article.slug, seedPath: seed.absolutePath }, result.article, latest)
+    : NO_REFINEMENTS;
   // Entities of other seeds must reach the database first, in the version the seed now has.
-  for (const def of result.uses) {
-    const migrated = latest.get(articleSlugOf(def.seed) ?? '');
-    const state =
-      !migrated || migrated.header.action === 'retract'
-        ? 'which has no migration yet'
-        : migrated.header.hash !== def.seed.hash
-          ? `which has changes not migrated yet (${migrated.tag})`
-          : undefined;
-    if (state) {
-      problems.push({
-        file: seed.file,
-        path: [],
-        message: `uses ${def.kind} ${def.slug} defined in ${where(def)}, ${state}: run ${addHint(def.seed)} first`,
-      });
-    }
-  }
+  problems.push(...notMigrated(seed.file, [...result.uses, ...effective.definitions], latest));
   if (problems.length > 0 || !result.article) throw new SeedProblems(problems);
 
   const article = result.article;
@@ -80,11 +71,62 @@ export function addSeed(seedFile: string, given: Folders): AddResult {
   }
   const action = previous && previous.header.action !== 'retract' ? 'correct' : 'add';
   const text = migrationText(
-    { article: article.slug, action, seed: article.seedFile, hash: article.hash, previous: previous?.tag, notes: article.notes },
-    articleStatements(article),
+    {
+      article: article.slug,
+      action,
+      seed: article.seedFile,
+      hash: article.hash,
+      previous: previous?.tag,
+      notes: article.notes,
+      refinements: article.refinements,
+    },
+    articleStatements(article, effective),
   );
   const written = appendMigration(folders.migrations, `article_${article.slug}`, text);
   return { status: 'written', article: article.slug, action, tag: written.tag, file: displayPath(written.file, folders.cwd) };
+}
+
+export interface DraftResult {
+  file: string;
+  counts: string;
+  unsettled: string[];
+}
+
+/** `corpus:draft`: the exported article → seeds/<date>-<slug>.yaml, never over an existing file unless forced. */
+export function draftArticle(
+  raw: string,
+  options: {
+    publishedOn?: string | undefined;
+    url?: string | undefined;
+    outlet?: string | undefined;
+    slug?: string | undefined;
+    force: boolean;
+  },
+  given: Folders,
+): DraftResult {
+  const folders = absolute(given);
+  const file = path.resolve(folders.cwd, raw);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DraftError(`${raw}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  const draft = draftSeed({ file, text, corpus: loadCorpus(folders.seeds, folders.cwd), ...options });
+  const out = path.join(folders.seeds, draft.fileName);
+  if (existsSync(out) && !options.force)
+    throw new DraftError(`${displayPath(out, folders.cwd)} already exists: review that one, or draft again with --force`);
+  writeAtomically(out, draftYaml(draft));
+  const s = draft.seed;
+  const quotes = s.quotes ?? [];
+  const counts = [
+    `${quotes.filter((q) => q.kind !== 'INDIRECT').length} quotes`,
+    `${quotes.filter((q) => q.kind === 'INDIRECT').length} INDIRECT candidates`,
+    `${s.speakers?.length ?? 0} speakers`,
+    `${s.organizations?.length ?? 0} organizations`,
+    `${s.events?.length ?? 0} events`,
+  ].join(', ');
+  return { file: displayPath(out, folders.cwd), counts, unsettled: draft.unsettled };
 }
 
 export interface RetractResult {
@@ -115,10 +157,7 @@ export function retractArticle(target: string, given: Folders): RetractResult {
   if (latest.header.action === 'retract') throw fail(`article ${slug} was already retracted by ${latest.tag}`);
 
   const seeds = corpus.seeds.filter((s) => articleSlugOf(s) === slug);
-  const without: Corpus = {
-    seeds: corpus.seeds.filter((s) => !seeds.includes(s)),
-    definitions: corpus.definitions.filter((d) => !seeds.includes(d.seed)),
-  };
+  const without: Corpus = corpusOf(corpus.seeds.filter((s) => !seeds.includes(s)));
   // What would break in the other seeds once this one is gone: entities they take from it.
   const broken = without.seeds.flatMap((s) => {
     const before = new Set(validateSeed(s, corpus).problems.map(formatProblem));
@@ -135,9 +174,14 @@ export function retractArticle(target: string, given: Folders): RetractResult {
     ]);
   }
 
+  // What it refined goes back to what the definitions and the other refining seeds say.
+  const all = latestByArticle(articleMigrations(folders.migrations));
+  const effective = effectiveValues(without, { slug, seedPath: seeds[0]?.absolutePath }, undefined, all);
+  const stale = notMigrated(seeds[0]?.file ?? slug, effective.definitions, all);
+  if (stale.length > 0) throw new SeedProblems(stale);
   const text = migrationText(
     { article: slug, action: 'retract', seed: latest.header.seed, hash: latest.header.hash, previous: latest.tag },
-    retractionStatements(slug),
+    retractionStatements(slug, effective),
   );
   const { tag, file } = appendMigration(folders.migrations, `retract_${slug}`, text);
   for (const s of seeds) rmSync(s.absolutePath, { force: true });
@@ -183,6 +227,31 @@ export function checkCorpus(given: Folders): CheckResult {
     });
   }
   return { seeds: corpus.seeds.length, migrations: migrations.length, problems };
+}
+
+/** The definitions whose seeds are not migrated in their current version, one problem each. */
+function notMigrated(file: string, definitions: Definition[], latest: Map<string, ArticleMigration>): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const def of definitions) {
+    if (seen.has(`${def.kind}:${def.slug}`)) continue;
+    seen.add(`${def.kind}:${def.slug}`);
+    const migrated = latest.get(articleSlugOf(def.seed) ?? '');
+    const state =
+      !migrated || migrated.header.action === 'retract'
+        ? 'which has no migration yet'
+        : migrated.header.hash !== def.seed.hash
+          ? `which has changes not migrated yet (${migrated.tag})`
+          : undefined;
+    if (state) {
+      problems.push({
+        file,
+        path: [],
+        message: `uses ${def.kind} ${def.slug} defined in ${where(def)}, ${state}: run ${addHint(def.seed)} first`,
+      });
+    }
+  }
+  return problems;
 }
 
 function migrationFile(folders: Folders, m: ArticleMigration): string {

@@ -23,9 +23,25 @@ export interface Definition {
   line: number | undefined;
 }
 
+/**
+ * A `ref:` that adds to an entity of another seed: aliases (speakers, organizations) or a date
+ * (events). Read leniently, like definitions; validate.ts checks them (refine.ts has the rules).
+ */
+export interface Refinement {
+  kind: EntityKind;
+  slug: string;
+  seed: LoadedSeed;
+  /** Index in the seed's list of that kind. */
+  index: number;
+  aliases: string[];
+  /** The raw date input (events), when given. */
+  date: unknown;
+}
+
 export interface Corpus {
   seeds: LoadedSeed[];
   definitions: Definition[];
+  refinements: Refinement[];
 }
 
 export const SEED_EXTENSIONS = ['.yaml', '.yml'];
@@ -45,7 +61,11 @@ export function seedFiles(seedsDir: string): string[] {
 
 export function loadCorpus(seedsDir: string, cwd = process.cwd()): Corpus {
   const seeds = seedFiles(seedsDir).map((f) => loadSeed(f, cwd));
-  return { seeds, definitions: seeds.flatMap(definitionsOf) };
+  return corpusOf(seeds);
+}
+
+export function corpusOf(seeds: LoadedSeed[]): Corpus {
+  return { seeds, definitions: seeds.flatMap(definitionsOf), refinements: seeds.flatMap(refinementsOf) };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -67,6 +87,32 @@ export function definitionsOf(seed: LoadedSeed): Definition[] {
     });
   }
   return out;
+}
+
+export function refinementsOf(seed: LoadedSeed): Refinement[] {
+  const data = seed.data;
+  if (!isRecord(data)) return [];
+  const out: Refinement[] = [];
+  for (const kind of Object.keys(ENTITY_LISTS) as EntityKind[]) {
+    const list = data[ENTITY_LISTS[kind]];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry: unknown, index) => {
+      if (!isRecord(entry) || typeof entry.ref !== 'string') return;
+      const aliases = Array.isArray(entry.aliases) ? entry.aliases.filter((a): a is string => typeof a === 'string') : [];
+      if (aliases.length === 0 && entry.date === undefined) return;
+      out.push({ kind, slug: entry.ref, seed, index, aliases, date: entry.date });
+    });
+  }
+  return out;
+}
+
+/** The raw entry that defines an entity (for the values a refinement is checked against). */
+export function definitionEntry(d: Definition): Record<string, unknown> | undefined {
+  if (d.kind === 'article') return undefined;
+  const list = (d.seed.data as Record<string, unknown> | undefined)?.[ENTITY_LISTS[d.kind]];
+  if (!Array.isArray(list)) return undefined;
+  const entry: unknown = list.find((e: unknown) => isRecord(e) && e.slug === d.slug);
+  return isRecord(entry) ? entry : undefined;
 }
 
 /** Case-, accent- and spacing-insensitive form of a name. */

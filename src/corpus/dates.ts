@@ -21,7 +21,8 @@ export interface DateRange {
 
 export type DateResult = { ok: true; range: DateRange } | { ok: false; message: string };
 
-const RANK: Record<Precision, number> = { DAY: 0, MONTH: 1, YEAR: 2, DECADE: 3, APPROXIMATE: 4 };
+/** Finer first: DAY is the finest, APPROXIMATE the coarsest. */
+export const RANK: Record<Precision, number> = { DAY: 0, MONTH: 1, YEAR: 2, DECADE: 3, APPROXIMATE: 4 };
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;

@@ -25,6 +25,11 @@ const occurrence = z
   .describe('1-based: which occurrence in the body, only needed when the text occurs more than once.');
 const wikidata = z.string().regex(/^Q[0-9]+$/, 'must be a Wikidata item id like Q42');
 const aliases = z.array(text).describe('Other names; matched case- and accent-insensitively against the corpus.');
+/**
+ * What the drafter (`npm run corpus:draft`) could not settle about an item. A seed with a `todo`
+ * left is refused: the reviewer settles the item and deletes the key.
+ */
+const todo = text.describe('What the drafter could not settle; corpus:add refuses the seed until it is settled and this key removed.');
 
 /**
  * A partial date: `value` is YYYY-MM-DD, YYYY-MM, YYYY, a decade YYY0s, or an interval A/B of
@@ -57,12 +62,18 @@ export const speakerDefinition = z.strictObject({
   organization: slug.optional().describe('For kind ORGANIZATION: the organization that speaks.'),
   roles: z.array(role).optional(),
   mention: mention.optional(),
+  todo: todo.optional(),
 });
 
-/** An entity defined in another seed, only linked to this article. */
+/**
+ * An entity defined in another seed, linked to this article; it may refine it with names the
+ * other seed does not know (README "Refinements").
+ */
 export const entityReference = z.strictObject({
   ref: slug,
   mention: mention.optional(),
+  aliases: aliases.optional().describe('Names this article adds to the entity (a refinement): new ones only.'),
+  todo: todo.optional(),
 });
 
 export const organizationDefinition = z.strictObject({
@@ -78,6 +89,7 @@ export const organizationDefinition = z.strictObject({
   description: text.optional(),
   wikidata: wikidata.optional(),
   mention: mention.optional(),
+  todo: todo.optional(),
 });
 
 const participant = z.strictObject({
@@ -98,12 +110,18 @@ export const eventDefinition = z.strictObject({
   participants: z.array(participant).optional(),
   sentence,
   occurrence: occurrence.optional(),
+  todo: todo.optional(),
 });
 
+/** An event defined in another seed, reported here too; it may give a finer date (a refinement). */
 export const eventReference = z.strictObject({
   ref: slug,
   sentence,
   occurrence: occurrence.optional(),
+  date: partialDate
+    .optional()
+    .describe('A date for the event, or a finer one, from this article (a refinement): inside the dates other seeds give it.'),
+  todo: todo.optional(),
 });
 
 export const quote = z.strictObject({
@@ -120,6 +138,7 @@ export const quote = z.strictObject({
   verb: text.optional(),
   channel: text.optional(),
   said: partialDate.optional(),
+  todo: todo.optional(),
 });
 
 export const article = z.strictObject({

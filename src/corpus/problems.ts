@@ -9,8 +9,11 @@ export interface Problem {
   /** The YAML path, e.g. ['quotes', 3, 'text']. */
   path: PathSegment[];
   message: string;
-  /** Set on problems another seed can cause: a reference that no longer resolves. */
-  code?: 'unknown-reference';
+  /**
+   * Set on problems another seed can cause: a reference that no longer resolves, a refinement
+   * that no longer agrees with the definition it refines.
+   */
+  code?: 'unknown-reference' | 'refinement';
 }
 
 /** `quotes[3].text` */

@@ -11,6 +11,8 @@
  *  5. of the entities remembered in 2, those no article uses any more are deleted.
  * A retraction is 2, the article's deletion (its rows cascade), and 5.
  */
+import { NO_REFINEMENTS, type Effective, type EntityUpdate } from './effective.js';
+import { parseRecorded, recordedLine, type RecordedRefinement } from './refine.js';
 import type { ResolvedArticle, ResolvedDate } from './validate.js';
 
 export const BREAKPOINT = '--> statement-breakpoint';
@@ -23,6 +25,8 @@ export interface MigrationHeader {
   /** The tag of the migration this one corrects or retracts. */
   previous?: string | undefined;
   notes?: string[];
+  /** What the seed adds to entities of other seeds, as this migration applied it. */
+  refinements?: RecordedRefinement[];
 }
 
 type Value = string | number | boolean | null | readonly string[];
@@ -58,6 +62,8 @@ export function header(h: MigrationHeader): string {
     lines.push('-- notes:');
     for (const note of h.notes) lines.push(...note.split('\n').map((l, i) => `--   ${i === 0 ? '- ' : '  '}${l}`.trimEnd()));
   }
+  // Read back by later migrations (effective.ts): one JSON object per line.
+  for (const r of h.refinements ?? []) lines.push(recordedLine(r));
   return lines.join('\n');
 }
 
@@ -71,11 +77,11 @@ export function parseHeader(sql: string): MigrationHeader | undefined {
   if (!article || !actionLine || !seed || !hash || !sql.startsWith('-- Verbatim article')) return undefined;
   const m = /^(add|correct|retract)(?: \(after (\S+)\))?$/.exec(actionLine);
   if (!m) return undefined;
-  return { article, action: m[1] as MigrationHeader['action'], seed, hash, previous: m[2] };
+  return { article, action: m[1] as MigrationHeader['action'], seed, hash, previous: m[2], refinements: parseRecorded(sql) };
 }
 
 /** The statements that bring the database to the article's state, after the header. */
-export function articleStatements(a: ResolvedArticle): string[] {
+export function articleStatements(a: ResolvedArticle, effective: Effective = NO_REFINEMENTS): string[] {
   const article = `(SELECT id FROM articles WHERE slug = ${lit(a.slug)})`;
   const out: string[] = [];
 
@@ -107,7 +113,7 @@ DELETE FROM quotes WHERE article_id = ${article};`);
   if (a.organizations.length > 0) {
     out.push(`-- Organizations this seed defines.
 INSERT INTO organizations (slug, name, kind, aliases, country, description, wikidata_id) VALUES
-${rows(a.organizations.map((o) => [o.slug, o.name, o.kind, o.aliases, o.country, o.description, o.wikidataId]))}
+${rows(a.organizations.map((o) => [o.slug, o.name, o.kind, effective.aliases.get(`organization:${o.slug}`) ?? o.aliases, o.country, o.description, o.wikidataId]))}
 ON CONFLICT (slug) DO UPDATE SET
   name = EXCLUDED.name, kind = EXCLUDED.kind, aliases = EXCLUDED.aliases, country = EXCLUDED.country,
   description = EXCLUDED.description, wikidata_id = EXCLUDED.wikidata_id;`);
@@ -125,7 +131,7 @@ INSERT INTO speakers (slug, name, kind, aliases, description, wikidata_id, organ
 ${a.speakers
   .map(
     (s) =>
-      `  (${[s.slug, s.name, s.kind, s.aliases, s.description, s.wikidataId].map(lit).join(', ')}, ${idOf('organizations', s.organization)})`,
+      `  (${[s.slug, s.name, s.kind, effective.aliases.get(`speaker:${s.slug}`) ?? s.aliases, s.description, s.wikidataId].map(lit).join(', ')}, ${idOf('organizations', s.organization)})`,
   )
   .join(',\n')}
 ON CONFLICT (slug) DO UPDATE SET
@@ -151,7 +157,7 @@ ${roles
       d ? [d.start, d.end, d.precision, d.text, d.external] : [null, null, null, null, false];
     out.push(`-- Events this seed defines, and who took part.
 INSERT INTO events (slug, title, description, kind, date_start, date_end, date_precision, date_text, date_external, places) VALUES
-${rows(a.events.map((e) => [e.slug, e.title, e.description, e.kind, ...date(e.date), e.places]))}
+${rows(a.events.map((e) => [e.slug, e.title, e.description, e.kind, ...date(effective.eventDates.has(e.slug) ? effective.eventDates.get(e.slug)! : e.date), e.places]))}
 ON CONFLICT (slug) DO UPDATE SET
   title = EXCLUDED.title, description = EXCLUDED.description, kind = EXCLUDED.kind,
   date_start = EXCLUDED.date_start, date_end = EXCLUDED.date_end, date_precision = EXCLUDED.date_precision,
@@ -167,6 +173,8 @@ ${participants
   .join(',\n')};`);
     }
   }
+
+  out.push(...refinementUpdates(effective.updates));
 
   out.push(`-- Paragraphs: offsets are UTF-16 code units into the body.
 INSERT INTO article_paragraphs (article_id, position, start_offset, end_offset)
@@ -225,10 +233,32 @@ WHERE a.slug = ${lit(a.slug)};`);
   return out;
 }
 
+/**
+ * Entities of other seeds refined by this one (now or before): their whole value, as the
+ * definition and every refining migration give it.
+ */
+function refinementUpdates(updates: EntityUpdate[]): string[] {
+  return updates.map((u, i) => {
+    const head = i === 0 ? '-- Refinements: entities of other seeds, as their definition and the seeds that refine them give them.\n' : '';
+    const by = u.by.length > 0 ? `refined by ${u.by.join(', ')}` : 'no refinement left';
+    if (u.kind === 'event') {
+      const d = u.date;
+      return `${head}-- event ${u.slug}: ${by}.
+UPDATE events SET date_start = ${lit(d?.start ?? null)}, date_end = ${lit(d?.end ?? null)}, date_precision = ${lit(d?.precision ?? null)},
+  date_text = ${lit(d?.text ?? null)}, date_external = ${lit(d?.external ?? false)}
+WHERE slug = ${lit(u.slug)};`;
+    }
+    const table = u.kind === 'speaker' ? 'speakers' : 'organizations';
+    return `${head}-- ${u.kind} ${u.slug}: ${by}.
+UPDATE ${table} SET aliases = ${lit(u.aliases)} WHERE slug = ${lit(u.slug)};`;
+  });
+}
+
 /** The statements that remove the article, its rows, and what only it used. */
-export function retractionStatements(slug: string): string[] {
+export function retractionStatements(slug: string, effective: Effective = NO_REFINEMENTS): string[] {
   return [
     ...rememberLinks(slug),
+    ...refinementUpdates(effective.updates),
     `-- Paragraphs, quotes and links go with the article (ON DELETE CASCADE).
 DELETE FROM articles WHERE slug = ${lit(slug)};`,
     ...removeOrphans(),

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
-import { nameKey, where, type Corpus, type Definition, type EntityKind } from './corpus.js';
+import { nameKey, refinementsOf, where, type Corpus, type Definition, type EntityKind } from './corpus.js';
 import { checkIsoDay, parsePartialDate, type DateRange } from './dates.js';
 import {
   article as articleSchema,
@@ -26,6 +26,9 @@ import {
 import type { LoadedSeed } from './load.js';
 import { locate, occurrences, paragraphAt, paragraphSpans, type Span } from './offsets.js';
 import type { PathSegment, Problem } from './problems.js';
+import { enclosingQuotation, quotations, type QuotationPiece } from './quotation.js';
+import { addedNameClash, refinementProblems, type RecordedRefinement } from './refine.js';
+import { didYouMean } from './suggest.js';
 
 export interface ResolvedDate extends DateRange {
   text: string | null;
@@ -102,6 +105,8 @@ export interface ResolvedArticle {
   quotes: ResolvedQuote[];
   /** Slugs used here but defined in other seeds: the migration checks they are in the database. */
   external: Record<EntityKind, string[]>;
+  /** What this seed adds to entities of other seeds (README "Refinements"). */
+  refinements: RecordedRefinement[];
 }
 
 export interface ValidationResult {
@@ -167,6 +172,20 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
 
   const others = corpus.definitions.filter((d) => d.seed.absolutePath !== seed.absolutePath);
   const elsewhere = (kind: Definition['kind'], slug: string) => others.find((d) => d.kind === kind && d.slug === slug);
+  // "Did you mean": the closest slugs of that kind, here and in the other seeds.
+  const suggest = (kind: EntityKind, slug: string) => {
+    const here = list(listKey[kind]).flatMap((e) =>
+      isRecord(e) && typeof e.slug === 'string'
+        ? [
+            {
+              slug: e.slug,
+              names: [e.name, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter((n): n is string => typeof n === 'string'),
+            },
+          ]
+        : [],
+    );
+    return didYouMean(slug, [...here, ...others.filter((d) => d.kind === kind)]);
+  };
 
   // --- the article and its body
   const art = c.parse(articleSchema, data.article, ['article']);
@@ -193,7 +212,16 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
     slug: string | undefined;
   }
   const locals: Record<EntityKind, Local<unknown>[]> = { speaker: [], organization: [], event: [] };
-  const refs: Record<EntityKind, { slug: string; index: number; mention: string | null; sentence?: string; occurrence?: number }[]> = {
+  interface Ref {
+    slug: string;
+    index: number;
+    mention: string | null;
+    sentence?: string;
+    occurrence?: number;
+    aliases?: string[];
+    date?: PartialDateInput;
+  }
+  const refs: Record<EntityKind, Ref[]> = {
     speaker: [],
     organization: [],
     event: [],
@@ -206,14 +234,19 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       if (isRef(entry)) {
         if (kind === 'event') {
           const ref = c.parse(eventReference, entry, at);
-          if (ref) refs[kind].push({ slug: ref.ref, index, mention: null, sentence: ref.sentence, occurrence: ref.occurrence });
+          if (ref)
+            refs[kind].push({ slug: ref.ref, index, mention: null, sentence: ref.sentence, occurrence: ref.occurrence, date: ref.date });
+          if (ref?.todo) todoLeft(c, at, ref.todo);
         } else {
           const ref = c.parse(entityReference, entry, at);
-          if (ref) refs[kind].push({ slug: ref.ref, index, mention: ref.mention ?? null });
+          if (ref) refs[kind].push({ slug: ref.ref, index, mention: ref.mention ?? null, aliases: ref.aliases });
+          if (ref?.todo) todoLeft(c, at, ref.todo);
         }
         return;
       }
       const value = c.parse(defSchemas[kind] as z.ZodType<unknown>, entry, at);
+      const left = (value as { todo?: string } | undefined)?.todo;
+      if (left) todoLeft(c, at, left);
       const slug = isRecord(entry) && typeof entry.slug === 'string' ? entry.slug : undefined;
       locals[kind].push({ value, index, slug });
     });
@@ -253,7 +286,7 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       }
       const def = elsewhere(kind, r.slug);
       if (def) uses.set(`${kind}:${r.slug}`, def);
-      else c.add(at, `unknown ${LABEL[kind]} ${r.slug}: no seed defines it`, undefined, 'unknown-reference');
+      else c.add(at, `unknown ${LABEL[kind]} ${r.slug}: no seed defines it${suggest(kind, r.slug)}`, undefined, 'unknown-reference');
     }
   }
 
@@ -273,6 +306,14 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
         } else if (!local) seenNames.set(key, { slug: v.slug, index: l.index });
         const other = others.find((d) => d.kind === kind && d.slug !== v.slug && d.names.some((x) => nameKey(x) === key));
         if (other) c.add(at, `${JSON.stringify(name)}: this ${LABEL[kind]} already exists as ${other.slug} in ${where(other)}`);
+        const added = other ? undefined : addedNameClash(corpus, seed, kind, v.slug, name);
+        if (added) {
+          const line = added.seed.lineOf([listKey[kind], added.index, 'aliases']);
+          c.add(
+            at,
+            `${JSON.stringify(name)}: this ${LABEL[kind]} already exists as ${added.slug} (an alias added in ${added.seed.file}:${line ?? '?'})`,
+          );
+        }
       });
     }
   }
@@ -285,7 +326,12 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       uses.set(`${kind}:${slug}`, def);
       return true;
     }
-    c.add(at, `unknown ${LABEL[kind]} ${slug}: not defined in this seed nor in any other seed`, undefined, 'unknown-reference');
+    c.add(
+      at,
+      `unknown ${LABEL[kind]} ${slug}: not defined in this seed nor in any other seed${suggest(kind, slug)}`,
+      undefined,
+      'unknown-reference',
+    );
     return false;
   };
   const mentionFound = (mention: string | null | undefined, at: PathSegment[]) => {
@@ -416,22 +462,33 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       participants,
     });
   }
+  const refinements: RecordedRefinement[] = [];
   for (const r of refs.event) {
     const span = r.sentence === undefined ? undefined : place(r.sentence, r.occurrence, ['events', r.index, 'sentence']);
     if (span && r.sentence !== undefined) eventLinks.push({ slug: r.slug, sentence: r.sentence, ...span });
+    const date = resolveDate(r.date, ['events', r.index, 'date']);
+    if (date) refinements.push({ kind: 'event', slug: r.slug, date });
   }
   for (const kind of ['speaker', 'organization'] as const) {
-    for (const r of refs[kind]) mentionFound(r.mention, [listKey[kind], r.index, 'mention']);
+    for (const r of refs[kind]) {
+      mentionFound(r.mention, [listKey[kind], r.index, 'mention']);
+      if (r.aliases && r.aliases.length > 0) refinements.push({ kind, slug: r.slug, aliases: r.aliases });
+    }
   }
+  for (const p of refinementProblems(seed, corpus, refinementsOf(seed))) c.add(p.path, p.message, undefined, 'refinement');
 
   // --- quotes
+  let pieces: QuotationPiece[] | undefined;
+  const quoted = (span: Span) => enclosingQuotation((pieces ??= quotations(body)), span);
   const quotes: ResolvedQuote[] = [];
   const quoteKeys = new Map<string, number>();
   list('quotes').forEach((entry, index) => {
     const at = ['quotes', index];
     const q = c.parse(quoteSchema, entry, at);
     if (!q) return;
-    resolve('speaker', q.speaker, [...at, 'speaker']);
+    if (q.todo) todoLeft(c, at, q.todo);
+    // An unsettled quote's speaker is the drafter's placeholder: the todo says it once.
+    else resolve('speaker', q.speaker, [...at, 'speaker']);
     if (q.text !== q.text.trim()) c.add([...at, 'text'], 'starts or ends with white space');
     let span: Span | undefined;
     if (q.kind === 'INDIRECT') {
@@ -440,6 +497,7 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
     } else {
       if (q.passage !== undefined) c.add([...at, 'passage'], `is only for INDIRECT quotes; a ${q.kind} quote is located by its text`);
       span = place(q.text, q.occurrence, [...at, 'text']);
+      if (span && !quoted(span)) c.add([...at, 'text'], notQuoted(body, span, q.kind));
     }
     const said = resolveDate(q.said, [...at, 'said']);
     if (!span) return;
@@ -512,8 +570,28 @@ export function validateSeed(seed: LoadedSeed, corpus: Corpus): ValidationResult
       eventLinks,
       quotes,
       external,
+      refinements,
     },
   };
+}
+
+function todoLeft(c: Checker, at: PathSegment[], todo: string): void {
+  c.add([...at, 'todo'], `not settled: ${todo} (settle it, then delete the todo key)`);
+}
+
+/** Why a DIRECT or PARTIAL quote's text is not the words inside quotation marks. */
+function notQuoted(body: string, span: Span, kind: string): string {
+  const MARKS = /["\u201C\u201D\u201E\u00AB\u00BB\u2018\u2019']/u;
+  const text = body.slice(span.start, span.end);
+  const first = text[0] ?? '';
+  const last = text[text.length - 1] ?? '';
+  if (MARKS.test(first))
+    return `a ${kind} quote is the words inside the quotation marks: the text starts with the mark ${first} (leave it out)`;
+  if (MARKS.test(last) && text.length > 1)
+    return `a ${kind} quote is the words inside the quotation marks: the text ends with the mark ${last} (leave it out)`;
+  if (MARKS.test(text))
+    return `a ${kind} quote is the words inside one quotation: this text runs over a quotation mark (split it into one quote per quotation)`;
+  return `a ${kind} quote must stand inside quotation marks in the body, and this text does not (an INDIRECT quote, with passage:, reports words without marks)`;
 }
 
 function checkFirstLine(c: Checker): void {

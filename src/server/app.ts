@@ -20,6 +20,7 @@ import { loadManifest, persistedOperationsPlugin, type Manifest } from './persis
 import { requestDatabases } from './request-db.js';
 import { memoryStore, responseCachePlugin } from './response-cache.js';
 import { rootPagePlugin, type PageLink } from './root.js';
+import { reviewPlugin } from '../review/routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -87,16 +88,23 @@ export function createApp({
   const servedFromCache = new WeakSet<Request>();
   const version = () => corpusVersion?.value;
   const noGraphiql = graphiqlOff(config);
-  // The pages the root page lists; the article pages belong here once they are served.
-  const pages: PageLink[] = noGraphiql
-    ? []
-    : [
-        {
-          href: GRAPHQL_ENDPOINT,
-          title: 'GraphiQL',
-          description: 'write and run queries in the browser, with example queries and the schema',
-        },
-      ];
+  // The pages the root page lists: GraphiQL when it is served, and the articles' reader view.
+  const pages: PageLink[] = [
+    ...(noGraphiql
+      ? []
+      : [
+          {
+            href: GRAPHQL_ENDPOINT,
+            title: 'GraphiQL',
+            description: 'write and run queries in the browser, with example queries and the schema',
+          },
+        ]),
+    {
+      href: '/articles',
+      title: 'Articles',
+      description: 'each article of the corpus with its quotes highlighted by speaker: who said what',
+    },
+  ];
   const plugins: Plugin[] = [
     // First: its request id and timing cover every response, even those ended early.
     observabilityPlugin({
@@ -110,6 +118,8 @@ export function createApp({
     jsonPostsOnly(GRAPHQL_ENDPOINT),
     rootPagePlugin({ pages, graphqlEndpoint: GRAPHQL_ENDPOINT, graphiqlOff: noGraphiql }),
     ...(noGraphiql ? [] : [graphiqlPlugin({ db, version, endpoint: GRAPHQL_ENDPOINT })]),
+    // The review page: /articles and /articles/<slug> (src/review/).
+    reviewPlugin(db),
     // Before the limits and execution: a 304 costs nothing.
     cachingPlugin({ version, maxAge: config.cacheMaxAge, graphqlEndpoint: GRAPHQL_ENDPOINT, servedFromCache }),
     persistedOperationsPlugin(manifest, config.persistedOnly),

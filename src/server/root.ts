@@ -1,6 +1,6 @@
 /**
  * `GET /`: where a person who types the host lands. A short page linking to what this server
- * serves to people: GraphiQL today; the article pages add themselves to `pages` when they exist.
+ * serves to people: GraphiQL and the articles' reader view (src/review/).
  */
 import type { Plugin } from 'graphql-yoga';
 

@@ -76,9 +76,11 @@ describeEachDatabase(
           ),
         'cli',
       );
-      expect(r.lines).toContain(`${r.seed}:${r.line('ref: ana-lopes')} speakers[0].ref: unknown speaker ana-lopes: no seed defines it`);
       expect(r.lines).toContain(
-        `${r.seed}:${r.line('speaker: bobby-smith')} quotes[1].speaker: unknown speaker bobby-smith: not defined in this seed nor in any other seed`,
+        `${r.seed}:${r.line('ref: ana-lopes')} speakers[0].ref: unknown speaker ana-lopes: no seed defines it (did you mean ana-lopez?)`,
+      );
+      expect(r.lines).toContain(
+        `${r.seed}:${r.line('speaker: bobby-smith')} quotes[1].speaker: unknown speaker bobby-smith: not defined in this seed nor in any other seed (did you mean bob-smith?)`,
       );
       expect(r.lines).toHaveLength(2);
     });
@@ -109,6 +111,41 @@ describeEachDatabase(
       const wrong = await refused(BETA, edit('    text: nothing will change.\n', '    text: nothing will change.\n    occurrence: 2\n'));
       expect(wrong.lines).toEqual([
         `${wrong.seed}:${wrong.line('text: nothing will change.')} quotes[1].text: occurrence 2 asked, but the text occurs 1 time(s) in the body`,
+      ]);
+    });
+
+    it('a DIRECT quote whose words are not inside quotation marks in the body', async () => {
+      const r = await refused(
+        BETA,
+        edit(
+          '  - speaker: bob-smith\n    kind: PARTIAL\n',
+          '  - speaker: bob-smith\n    kind: DIRECT\n    text: López was right\n  - speaker: bob-smith\n    kind: PARTIAL\n',
+        ),
+      );
+      expect(r.lines).toEqual([
+        `${r.seed}:${r.line('text: López was right')} quotes[1].text: a DIRECT quote must stand inside quotation marks in the body, and this text does not (an INDIRECT quote, with passage:, reports words without marks)`,
+      ]);
+    });
+
+    it('a PARTIAL quote that takes in a quotation mark, or runs over one', async () => {
+      const opening = await refused(BETA, edit('    text: nothing will change.\n', '    text: “nothing will change.\n'));
+      expect(opening.lines).toEqual([
+        `${opening.seed}:${opening.line('text: “nothing')} quotes[1].text: a PARTIAL quote is the words inside the quotation marks: the text starts with the mark “ (leave it out)`,
+      ]);
+      const closing = await refused(BETA, edit('    text: nothing will change.\n', '    text: nothing will change.”\n'));
+      expect(closing.lines).toEqual([
+        `${closing.seed}:${closing.line('text: nothing will change.”')} quotes[1].text: a PARTIAL quote is the words inside the quotation marks: the text ends with the mark ” (leave it out)`,
+      ]);
+      const across = await refused(BETA, edit('    text: The gang is finished,\n', '    text: The gang is finished,” López told\n'));
+      expect(across.lines).toEqual([
+        `${across.seed}:${across.line('text: The gang is finished,” López')} quotes[0].text: a DIRECT quote is the words inside one quotation: this text runs over a quotation mark (split it into one quote per quotation)`,
+      ]);
+    });
+
+    it('an item the drafter left unsettled (todo)', async () => {
+      const r = await refused(BETA, edit('    verb: told\n', '    verb: told\n    todo: who says this? no attribution found\n'));
+      expect(r.lines).toEqual([
+        `${r.seed}:${r.line('todo: who says')} quotes[0].todo: not settled: who says this? no attribution found (settle it, then delete the todo key)`,
       ]);
     });
 

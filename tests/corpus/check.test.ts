@@ -79,7 +79,7 @@ describe('corpus:check', () => {
     // alpha stops defining ana-lopez, whom beta refers to.
     const slug = ws.seed(ALPHA, edit('  - slug: ana-lopez\n', '  - slug: ana-lopez-2\n'));
     const beta = ws.read(`seeds/${BETA}`);
-    const broken = `seeds/${BETA}:${lineOf(beta, 'ref: ana-lopez')} speakers[0].ref: unknown speaker ana-lopez: no seed defines it`;
+    const broken = `seeds/${BETA}:${lineOf(beta, 'ref: ana-lopez')} speakers[0].ref: unknown speaker ana-lopez: no seed defines it (did you mean ana-lopez-2?)`;
     expect(() => addSeed(slug, ws.folders)).toThrow(broken);
     expect(problems()).toContain(broken);
   });
