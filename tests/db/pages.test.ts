@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { loadPages, matchingList, type KeyValue, type PageRequest } from '../../src/db/pages.js';
 import { queryRows } from '../../src/db/rows.js';
-import { quotes } from '../../src/db/schema.js';
+import { type quotes } from '../../src/db/schema.js';
 import { textQuery } from '../../src/schema/matching.js';
 import { QUOTE, quoteOrder } from '../../src/schema/quote.js';
 import { describeEachDatabase } from '../helpers/databases.js';
