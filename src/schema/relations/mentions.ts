@@ -3,9 +3,10 @@
  * (Article.speakers, Article.organizations), and the articles that mention a speaker or an
  * organization (Speaker.articles, Organization.articles).
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
-import { linkList } from '../../db/pages.js';
-import { articleOrganizations, articleSpeakers } from '../../db/schema.js';
+import { type AnyColumn, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { linkList, type NodeTable, type Ordering } from '../../db/pages.js';
+import { articleOrganizations, type articles, articleSpeakers, type organizations, type speakers } from '../../db/schema.js';
 import { ARTICLE, type ArticleData, ArticleNode, articleOrder } from '../article.js';
 import { builder, type Types } from '../builder.js';
 import { edgeData, type ListDef, relatedConnection } from '../connections.js';
@@ -64,53 +65,55 @@ export const OrganizationMentionConnection = builder.connectionObject(
   },
 );
 
-const speakersMentionedIn: ListDef<{ node: SpeakerRow } & Mention> = {
-  source: linkList({
-    node: SPEAKER,
-    link: articleSpeakers,
-    ordering: speakerOrder,
-    on: (s, x) => eq(x.speakerId, s.id),
-    where: (x, article) => [sql`${x.articleId} = ${article}`],
-    edge: mentionEdge,
-  }),
-  item: (row) => ({ node: row.row as SpeakerRow, ...toMention(row.edge) }),
-};
+/** A list through a mention link: `to` names the listed row, `from` the parent. */
+function mentionList<
+  T extends PgTable & { id: AnyColumn },
+  L extends typeof articleSpeakers | typeof articleOrganizations,
+  Row extends object,
+>(
+  node: NodeTable<T>,
+  ordering: Ordering<{ node: T }>,
+  link: L,
+  columns: { to: (x: L) => AnyColumn; from: (x: L) => AnyColumn },
+): ListDef<{ node: Row } & Mention> {
+  return {
+    source: linkList({
+      node,
+      link,
+      ordering,
+      on: (row, x) => eq(columns.to(x), row.id),
+      where: (x, parent) => [sql`${columns.from(x)} = ${parent}`],
+      edge: mentionEdge,
+    }),
+    item: (row) => ({ node: row.row as Row, ...toMention(row.edge) }),
+  };
+}
 
-const organizationsMentionedIn: ListDef<{ node: OrganizationRow } & Mention> = {
-  source: linkList({
-    node: ORGANIZATION,
-    link: articleOrganizations,
-    ordering: organizationOrder,
-    on: (o, x) => eq(x.organizationId, o.id),
-    where: (x, article) => [sql`${x.articleId} = ${article}`],
-    edge: mentionEdge,
-  }),
-  item: (row) => ({ node: row.row as OrganizationRow, ...toMention(row.edge) }),
-};
-
-const articlesMentioningSpeaker: ListDef<{ node: ArticleData } & Mention> = {
-  source: linkList({
-    node: ARTICLE,
-    link: articleSpeakers,
-    ordering: articleOrder,
-    on: (a, x) => eq(x.articleId, a.id),
-    where: (x, speaker) => [sql`${x.speakerId} = ${speaker}`],
-    edge: mentionEdge,
-  }),
-  item: (row) => ({ node: row.row as ArticleData, ...toMention(row.edge) }),
-};
-
-const articlesMentioningOrganization: ListDef<{ node: ArticleData } & Mention> = {
-  source: linkList({
-    node: ARTICLE,
-    link: articleOrganizations,
-    ordering: articleOrder,
-    on: (a, x) => eq(x.articleId, a.id),
-    where: (x, organization) => [sql`${x.organizationId} = ${organization}`],
-    edge: mentionEdge,
-  }),
-  item: (row) => ({ node: row.row as ArticleData, ...toMention(row.edge) }),
-};
+const speakersMentionedIn = mentionList<typeof speakers, typeof articleSpeakers, SpeakerRow>(SPEAKER, speakerOrder, articleSpeakers, {
+  to: (x) => x.speakerId,
+  from: (x) => x.articleId,
+});
+const organizationsMentionedIn = mentionList<typeof organizations, typeof articleOrganizations, OrganizationRow>(
+  ORGANIZATION,
+  organizationOrder,
+  articleOrganizations,
+  { to: (x) => x.organizationId, from: (x) => x.articleId },
+);
+const articlesMentioningSpeaker = mentionList<typeof articles, typeof articleSpeakers, ArticleData>(
+  ARTICLE,
+  articleOrder,
+  articleSpeakers,
+  {
+    to: (x) => x.articleId,
+    from: (x) => x.speakerId,
+  },
+);
+const articlesMentioningOrganization = mentionList<typeof articles, typeof articleOrganizations, ArticleData>(
+  ARTICLE,
+  articleOrder,
+  articleOrganizations,
+  { to: (x) => x.articleId, from: (x) => x.organizationId },
+);
 
 builder.objectFields(ArticleNode, (t) => ({
   speakers: t.field({
