@@ -65,6 +65,6 @@ const program = new Command('db:migrate')
 
 program.parseAsync().catch((error: unknown) => {
   const known = [ConfigError, DatabaseConnectionError, MigrationError, DataDirError, CliError].some((k) => error instanceof k);
-  console.error(`verbatim: ${known ? (error as Error).message : String(error)}`);
+  console.error(`verbatim: ${error instanceof MigrationError ? error.detailed : known ? (error as Error).message : String(error)}`);
   process.exit(1);
 });

@@ -99,7 +99,7 @@ export async function startLiveMigrations(options: LiveMigrationsOptions): Promi
       const applied = error instanceof MigrationError ? error.applied : [];
       logger.error(
         { err: error, applied },
-        `verbatim: ${error instanceof Error ? error.message : String(error)}; still serving the corpus as it was${applied.length > 0 ? ` after ${applied.join(', ')}` : ''}`,
+        `verbatim: ${errorText(error)}; still serving the corpus as it was${applied.length > 0 ? ` after ${applied.join(', ')}` : ''}`,
       );
     });
 
@@ -206,7 +206,7 @@ async function listenForRequests(handle: (request: ControlRequest) => Promise<Mi
       }
       handle(request).then(
         (result) => reply({ ok: true, ...result }),
-        (error: unknown) => reply({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => reply({ ok: false, error: errorText(error) }),
       );
     });
   });
@@ -248,4 +248,9 @@ export function requestMigrate(control: string, folder: string): Promise<Control
       }
     });
   });
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof MigrationError) return error.detailed;
+  return error instanceof Error ? error.message : String(error);
 }

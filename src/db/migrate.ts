@@ -32,6 +32,13 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
   /** Migrations this run applied before it stopped (each whole). */
   applied: string[] = [];
+  /** For a failed statement: its file, number and text. */
+  where: string | undefined;
+
+  /** The message with where it failed, for logs and command lines. */
+  get detailed(): string {
+    return this.where ? `${this.message} (${this.where})` : this.message;
+  }
 }
 
 /** One migration of the journal with its file's text, as applied. */
@@ -127,11 +134,12 @@ export async function migrate(db: Database, folder = MIGRATIONS_FOLDER): Promise
           try {
             await tx.execute(sql.raw(statement));
           } catch (error) {
-            throw new MigrationError(
-              `migration ${migration.tag} failed at statement ${j + 1}: ${databaseMessage(error)}; nothing of it was applied ` +
-                `(${migration.file}, statement ${j + 1}: ${excerpt(statement)})`,
+            const failed = new MigrationError(
+              `migration ${migration.tag} failed at statement ${j + 1}: ${databaseMessage(error)}; nothing of it was applied`,
               { cause: error },
             );
+            failed.where = `${migration.file}, statement ${j + 1}: ${excerpt(statement)}`;
+            throw failed;
           }
         }
         await tx.execute(sql`INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES (${migration.hash}, ${migration.when})`);

@@ -117,7 +117,7 @@ main(logger).catch((error: unknown) => {
   // Start-up failures go to stderr as plain lines, whatever LOG_LEVEL says (it may be the problem).
   const known = [ConfigError, DatabaseConnectionError, DataDirError, MigrationError, ListenError];
   if (known.some((k) => error instanceof k)) {
-    console.error(`verbatim: ${(error as Error).message}`);
+    console.error(`verbatim: ${error instanceof MigrationError ? error.detailed : (error as Error).message}`);
   } else {
     console.error('verbatim: failed to start:', error);
   }

@@ -64,6 +64,8 @@ describeEachDatabase(
       expect((error as Error).message).toMatch(
         /migration 9002_fails_halfway failed at statement 3: .*no_such_function.*nothing of it was applied/,
       );
+      // Where: the file, the statement's number and its text (for logs and command lines).
+      expect((error as MigrationError).where).toMatch(/\/9002_fails_halfway\.sql, statement 3: SELECT no_such_function\(\);$/);
       // The good migration before it stays applied; nothing of the failing one remains.
       expect(await tableExists(suite.db, 'safety_good')).toBe(true);
       expect(await tableExists(suite.db, 'safety_half')).toBe(false);
