@@ -5,6 +5,9 @@ import { defaultConfig, type Limits } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { execute } from '../helpers/graphql.js';
+import { schema } from '../../src/schema/index.js';
+import { TEXT_COSTS } from '../../src/server/limits.js';
+import { isObjectType } from 'graphql';
 
 const limits: Limits = { depth: 2, aliases: 3, cost: 200, tokens: 120, directives: 3, bodyBytes: 2_000, batch: 2, responseBytes: 10_000 };
 
@@ -126,5 +129,15 @@ describe('production switches', () => {
     const off = await appWith({ graphiql: false });
     const response = await off.fetch('http://verbatim.test/graphql', { headers: { accept: 'text/html' } });
     expect(await response.text()).not.toContain('<title>Verbatim</title>');
+  });
+});
+
+describe('the cost of long texts', () => {
+  it('names fields the schema has (a renamed field would silently cost 1 again)', () => {
+    for (const coordinate of Object.keys(TEXT_COSTS)) {
+      const [typeName, fieldName] = coordinate.split('.') as [string, string];
+      const type = schema.getType(typeName);
+      expect(isObjectType(type) ? type.getFields()[fieldName]?.name : undefined, coordinate).toBe(fieldName);
+    }
   });
 });
