@@ -254,3 +254,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheMb: e.RESPONSE_CACHE_MB,
   };
 }
+
+/** Every environment variable the server reads (the README's Configuration table lists each). */
+export const SETTINGS = Object.keys(envSchema.shape);

@@ -105,6 +105,16 @@ describeEachDatabase('GraphiQL page and assets', (suite) => {
     const raw = await rawGet(`${server.origin}${script}`, { 'accept-encoding': 'identity' });
     expect(raw.headers['content-encoding']).toBeUndefined();
     expect(raw.body.length).toBeGreaterThan(1_000_000);
+    const brotliAccepted = 'gzip, deflate, br, zstd';
+    // Until brotli has finished (once, in the background), gzip is sent; then brotli.
+    const first = await rawGet(`${server.origin}${script}`, { 'accept-encoding': brotliAccepted });
+    expect(first.headers['content-encoding']).toMatch(/^(br|gzip)$/);
+    await expect
+      .poll(async () => (await rawGet(`${server.origin}${script}`, { 'accept-encoding': brotliAccepted })).headers['content-encoding'], {
+        timeout: 30_000,
+        interval: 200,
+      })
+      .toBe('br');
     for (const [accept, encoding, decode] of [
       ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
       ['gzip, deflate', 'gzip', gunzipSync],
@@ -116,6 +126,11 @@ describeEachDatabase('GraphiQL page and assets', (suite) => {
       expect(Number(r.headers['content-length']), accept).toBe(r.body.length);
       expect(r.body.length, accept).toBeLessThan(raw.body.length / 2);
       expect(decode(r.body).equals(raw.body), accept).toBe(true);
+      // One tag per representation, all revalidating (the URL names the content).
+      expect(r.headers.etag, accept).toMatch(new RegExp(`^"[0-9a-f]{16}-${encoding}"$`));
+      expect((await rawGet(`${server.origin}${script}`, { 'accept-encoding': accept, 'if-none-match': raw.headers.etag! })).status).toBe(
+        304,
+      );
     }
   });
 
@@ -163,12 +178,12 @@ describeEachDatabase('GraphiQL page and assets', (suite) => {
 });
 
 /** A GET through node:http, which (unlike fetch) hands the body over as sent: still compressed. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
     }).on('error', reject);
   });
 }
