@@ -147,7 +147,11 @@ function differential(suite: DbSuite, seed: (db: DbSuite['db']) => Promise<void>
     // Deep queries with every connection asked four ways: the request limits are tested apart.
     app = createApp({
       db: suite.db,
-      config: defaultConfig({ limits: { ...DEFAULT_LIMITS, depth: 50, cost: 1e9, aliases: 1e6, tokens: 1e7, bodyBytes: 1e8 } }),
+      // The request deadline too (tested apart): these queries are huge, and CI machines slow.
+      config: defaultConfig({
+        limits: { ...DEFAULT_LIMITS, depth: 50, cost: 1e9, aliases: 1e6, tokens: 1e7, bodyBytes: 1e8 },
+        requestTimeoutMs: 600_000,
+      }),
     });
     // Every compared entity, from the root list of its type.
     for (const type of COMPARED) {
