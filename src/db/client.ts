@@ -40,6 +40,11 @@ export interface OpenOptions {
   /** Seconds to wait for a connection before failing. */
   connectTimeout?: number;
   /**
+   * PostgreSQL's statement_timeout (15 s by default); idle-in-transaction sessions are ended after
+   * twice that. Tests raise it: on a starved CI machine their deliberately huge queries take longer.
+   */
+  statementTimeoutMs?: number;
+  /**
    * Open the server handle even when the server is down right now (connection refused, starting
    * up): the pool reconnects by itself when it comes back. Misconfiguration (unknown host, wrong
    * database, bad credentials, timeout to an unreachable host) still throws.
@@ -113,7 +118,11 @@ async function openServer(url: string, options: OpenOptions): Promise<DatabaseHa
     // speaker with 13,000 quotes next to one with 3), and the generic plan for "a page of this
     // speaker's quotes" read all 13,000 (188 ms instead of 2 ms). Planning each execution costs
     // well under a millisecond for our statements, so always plan for the actual values.
-    connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000, plan_cache_mode: 'force_custom_plan' },
+    connection: {
+      statement_timeout: options.statementTimeoutMs ?? 15_000,
+      idle_in_transaction_session_timeout: 2 * (options.statementTimeoutMs ?? 15_000),
+      plan_cache_mode: 'force_custom_plan',
+    },
   });
   let unavailable: string | undefined;
   try {

@@ -32,7 +32,7 @@ const serverTarget = (adminUrl: string): TestTarget => ({
     await admin.unsafe(`CREATE DATABASE "${name}"`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const handle = await openDatabase({ url: url.toString(), maxConnections: 4 });
+    const handle = await openDatabase({ url: url.toString(), maxConnections: 4, statementTimeoutMs: 120_000 });
     return {
       ...handle,
       async close() {
