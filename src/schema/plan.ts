@@ -29,6 +29,18 @@ import { decodeCursor, encodeCursor } from './cursors.js';
 import { badUserInput } from './errors.js';
 
 export const MAX_PAGE_SIZE = 100;
+
+/**
+ * The most related pages and rows one statement reads with its own: past that, fields load
+ * through their own loaders (the same rows, one more statement each level). A statement with
+ * hundreds of nested reads takes PostgreSQL longer to plan than the statements it saves.
+ */
+export const MAX_PREFETCHES = 24;
+
+/** What is left of MAX_PREFETCHES for the statement being planned. */
+interface Budget {
+  left: number;
+}
 export const DEFAULT_PAGE_SIZE = 20;
 
 export interface ConnectionArgs {
@@ -119,6 +131,7 @@ export function planPage<Item extends { node: object }>(
   fieldNodes: readonly FieldNode[],
   connection: GraphQLObjectType,
   op: Operation,
+  budget: Budget = { left: MAX_PREFETCHES },
 ): PagePlan<Item> {
   const window = pageWindow(args, list.source.ordering);
   let totalCount = false;
@@ -139,13 +152,13 @@ export function planPage<Item extends { node: object }>(
       }
     }
   }
-  const prefetches = planChildren(list.source.nodes, positions, op);
+  const prefetches = planChildren(list.source.nodes, positions, op, budget);
   return { list, request: { ...window, totalCount, outside, nested: prefetches.map((p) => p.nested) }, prefetches };
 }
 
 /** What a single row's fields (the root field's selection, `fieldNodes`) read with it. */
 export function planRow(node: NodeTable, fieldNodes: readonly FieldNode[], op: Operation): readonly Prefetch[] {
-  return planChildren([node], [fieldNodes], op);
+  return planChildren([node], [fieldNodes], op, { left: MAX_PREFETCHES });
 }
 
 function subfields(op: Operation, type: GraphQLObjectType, nodes: readonly FieldNode[]): Iterable<readonly FieldNode[]> {
@@ -153,7 +166,12 @@ function subfields(op: Operation, type: GraphQLObjectType, nodes: readonly Field
 }
 
 /** The prefetchable fields selected at `positions` (field nodes whose selection holds them) of each node type. */
-function planChildren(nodeTypes: readonly NodeTable[], positions: readonly (readonly FieldNode[])[], op: Operation): Prefetch[] {
+function planChildren(
+  nodeTypes: readonly NodeTable[],
+  positions: readonly (readonly FieldNode[])[],
+  op: Operation,
+  budget: Budget,
+): Prefetch[] {
   const planned: Prefetch[] = [];
   const seen = new Set<string>();
   for (const node of nodeTypes) {
@@ -167,7 +185,16 @@ function planChildren(nodeTypes: readonly NodeTable[], positions: readonly (read
         const where = positionKey(type.name, field.name, childNodes);
         if (seen.has(where)) continue; // the same field nodes at two positions (a fragment in `nodes` and `edges`)
         seen.add(where);
-        const prefetch = planPrefetch(declared, field, childNodes, op, { key: `p${planned.length}`, type: node.type, position: where });
+        if (budget.left <= 0) return planned;
+        budget.left -= 1;
+        const prefetch = planPrefetch(
+          declared,
+          field,
+          childNodes,
+          op,
+          { key: `p${planned.length}`, type: node.type, position: where },
+          budget,
+        );
         if (prefetch) planned.push(prefetch);
       }
     }
@@ -181,6 +208,7 @@ function planPrefetch(
   fieldNodes: readonly FieldNode[],
   op: Operation,
   at: { key: string; type: string; position: string },
+  budget: Budget,
 ): Prefetch | undefined {
   const target = getNamedType(field.type);
   if (!isObjectType(target)) return undefined;
@@ -188,7 +216,7 @@ function planPrefetch(
     let plan: PagePlan<{ node: object }>;
     try {
       const args = getArgumentValues(field, fieldNodes[0] as FieldNode, op.variableValues) as ConnectionArgs;
-      plan = planPage(declared.list, args, fieldNodes, target, op);
+      plan = planPage(declared.list, args, fieldNodes, target, op, budget);
     } catch (error) {
       // A bad argument: the field's own resolver reports it, on its own path.
       if (error instanceof GraphQLError) return undefined;
@@ -201,7 +229,7 @@ function planPrefetch(
       convert: (value) => toPage(plan, value as PageResult),
     };
   }
-  const children = planChildren([declared.node], [fieldNodes], op);
+  const children = planChildren([declared.node], [fieldNodes], op, budget);
   return {
     nested: { kind: 'row', key: at.key, type: at.type, node: declared.node, id: declared.id, nested: children.map((c) => c.nested) },
     position: at.position,
