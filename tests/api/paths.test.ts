@@ -26,7 +26,6 @@ import { schema } from '../../src/schema/index.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { defaultConfig, DEFAULT_LIMITS } from '../../src/config.js';
 import { describeEachDatabase, type DbSuite } from '../helpers/databases.js';
-import { requires } from '../helpers/skip.js';
 import { seedCorpus } from '../helpers/fixtures.js';
 import { query } from '../helpers/graphql.js';
 
@@ -349,41 +348,28 @@ function differential(suite: DbSuite, seed: (db: DbSuite['db']) => Promise<void>
     for (const value of Object.values(object)) compare(value, where, out, seen);
   }
 
-  // KNOWN PROBLEM, not hidden: on PostgreSQL the planner rides every compared connection into one
-  // statement per document (268 kB of SQL, ~540 subqueries), and its planning alone runs past the
-  // statement timeout; the comparison itself is made on PGlite. Until statements are split above a
-  // size, the server run of this case is skipped with its reason printed in the summary.
-  const giantStatements =
-    suite.target.name === 'postgres'
-      ? 'every-path comparison on PostgreSQL: one document becomes one ~268 kB statement whose planning exceeds the statement timeout (known problem: split big statements)'
-      : undefined;
-
-  it(
-    'every connection answers the same under every list and union that leads to it',
-    { ...requires(giantStatements), timeout: 600_000 },
-    async () => {
-      const mismatches: string[] = [];
-      const seen = { count: 0 };
-      let documents = 0;
-      for (const root of roots()) {
-        const paths = tree(root.types, 1);
-        if (!paths) continue;
-        // One document per way out of the root (validation's overlap check grows with the square of a document).
-        const parts: Tree[] = [
-          ...(paths.end ? [{ end: true, next: new Map() }] : []),
-          ...[...paths.next].map(([name, sub]) => ({ end: false, next: new Map([[name, sub]]) })),
-        ];
-        for (const part of parts) {
-          const inner = selection(root.types, part, documents, 1);
-          const document = isConnection(root.field) ? `{ r: ${root.call} { nodes { ${inner} } } }` : `{ r: ${root.call} { ${inner} } }`;
-          documents += 1;
-          compare(await query(app, document), `${root.call} → ${[...part.next.keys()].join('') || '(here)'}`, mismatches, seen);
-        }
+  it('every connection answers the same under every list and union that leads to it', async () => {
+    const mismatches: string[] = [];
+    const seen = { count: 0 };
+    let documents = 0;
+    for (const root of roots()) {
+      const paths = tree(root.types, 1);
+      if (!paths) continue;
+      // One document per way out of the root (validation's overlap check grows with the square of a document).
+      const parts: Tree[] = [
+        ...(paths.end ? [{ end: true, next: new Map() }] : []),
+        ...[...paths.next].map(([name, sub]) => ({ end: false, next: new Map([[name, sub]]) })),
+      ];
+      for (const part of parts) {
+        const inner = selection(root.types, part, documents, 1);
+        const document = isConnection(root.field) ? `{ r: ${root.call} { nodes { ${inner} } } }` : `{ r: ${root.call} { ${inner} } }`;
+        documents += 1;
+        compare(await query(app, document), `${root.call} → ${[...part.next.keys()].join('') || '(here)'}`, mismatches, seen);
       }
-      expect(mismatches.slice(0, 20).join('\n\n'), `${mismatches.length} of ${seen.count} answers differ`).toBe('');
-      // The comparison itself must have run: many answers, through many documents.
-      expect(documents).toBeGreaterThan(10);
-      expect(seen.count).toBeGreaterThan(1000);
-    },
-  );
+    }
+    expect(mismatches.slice(0, 20).join('\n\n'), `${mismatches.length} of ${seen.count} answers differ`).toBe('');
+    // The comparison itself must have run: many answers, through many documents.
+    expect(documents).toBeGreaterThan(10);
+    expect(seen.count).toBeGreaterThan(1000);
+  }, 600_000);
 }
