@@ -22,7 +22,10 @@ it('is a page linking to GraphiQL, which opens from there', async () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
     expect(html).toContain('<title>Verbatim</title>');
-    expect(links(html)).toEqual([{ href: '/graphql', title: 'GraphiQL' }]);
+    expect(links(html)).toEqual([
+      { href: '/graphql', title: 'GraphiQL' },
+      { href: '/articles', title: 'Articles' },
+    ]);
     // Following the link as a browser does lands on GraphiQL.
     const graphiql = await fetch(new URL('/graphql', response.url), { headers: { accept: 'text/html' } });
     expect(await graphiql.text()).toContain('renderYogaGraphiQL');
@@ -36,7 +39,7 @@ it('says why there is no GraphiQL when it is off', async () => {
   const server = await listenApp(createApp({ db: handle.db, config: defaultConfig({ graphiql: false }) }));
   try {
     const html = await (await fetch(`${server.origin}/`)).text();
-    expect(links(html)).toEqual([]);
+    expect(links(html)).toEqual([{ href: '/articles', title: 'Articles' }]);
     expect(html).toContain('GraphiQL is off on this server: GRAPHIQL=false.');
   } finally {
     await server.close();
